@@ -1,0 +1,409 @@
+package io.resoto.worker.cli;
+
+import io.resoto.worker.Version;
+import io.resoto.worker.auth.PskJwt;
+import io.resoto.worker.config.ConfigLoader;
+import io.resoto.worker.config.LoadedConfig;
+import io.resoto.worker.daemon.StartupException;
+import io.resoto.worker.daemon.Worker;
+import io.resoto.worker.daemon.WorkerOptions;
+import io.resoto.worker.plugin.PluginRegistry;
+import io.resoto.worker.run.RunStatus;
+import io.resoto.worker.run.RunSummary;
+import io.resoto.worker.run.SummaryTable;
+import io.resoto.worker.spi.Secret;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code worker} command line. Exit codes: 0 success; 1 the worker could not run (port in
+ * use, data directory unusable, unexpected failure); 2 bad command line or config; 3 a collect
+ * run ({@code --once}, {@code collect}) finished but not complete.
+ */
+@Command(
+    name = "worker",
+    mixinStandardHelpOptions = true,
+    versionProvider = WorkerCli.VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Collects cloud resources on a schedule and writes (or sends) the resource graph.",
+      "Without a subcommand it runs as a daemon: collects on resotoworker.schedule,",
+      "serves /health /ready /metrics /info on resotoworker.web_port and stops cleanly on SIGTERM.",
+      ""
+    },
+    subcommands = {
+      WorkerCli.CollectCommand.class,
+      WorkerCli.TriggerCommand.class,
+      WorkerCli.ConfigCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:the worker could not run (port in use, data directory unusable, ...)",
+      "2:invalid command line or config",
+      "3:a one-off collect finished, but not complete"
+    })
+public final class WorkerCli implements Callable<Integer> {
+
+  static final int EXIT_INCOMPLETE = 3;
+
+  @Mixin ConfigOptions configOptions;
+  @Mixin LogOptions logOptions;
+
+  @Option(names = "--once", description = "Run one collect, print its summary and exit.")
+  boolean once;
+
+  @Option(names = "--psk", description = "Pre-shared key: authenticates POST /collect (env RESOTOWORKER_PSK).",
+      arity = "1", interactive = false)
+  String psk;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  private final Map<String, String> environment;
+  private final PluginRegistry registry;
+
+  WorkerCli(Map<String, String> environment, PluginRegistry registry) {
+    this.environment = environment;
+    this.registry = registry;
+  }
+
+  /** The entry point: runs and exits with the command's code. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv(), PluginRegistry.discover(WorkerCli.class.getClassLoader())));
+  }
+
+  /** Runs the command line and returns the exit code (for tests and embedding). */
+  public static int run(String[] args, Map<String, String> environment, PluginRegistry registry) {
+    CommandLine cli = new CommandLine(new WorkerCli(environment, registry), new Factory(environment, registry));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("error: " + io.resoto.worker.run.CollectRun.describe(e));
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    logOptions.apply(environment);
+    WorkerOptions options = configOptions.toWorkerOptions(environment, secret(psk, environment), once);
+    PrintWriter err = spec.commandLine().getErr();
+    if (once) {
+      return collectOnce(options, registry, spec.commandLine());
+    }
+    Worker worker;
+    try {
+      worker = Worker.start(options, registry);
+    } catch (StartupException e) {
+      e.lines().forEach(l -> err.println("error: " + l));
+      err.flush();
+      return e.exitCode();
+    }
+    Signals.onTermination(worker::shutdown);
+    worker.awaitShutdown();
+    return 0;
+  }
+
+  static int collectOnce(WorkerOptions options, PluginRegistry registry, CommandLine cli) throws InterruptedException {
+    Worker worker;
+    try {
+      worker = Worker.start(options, registry);
+    } catch (StartupException e) {
+      e.lines().forEach(l -> cli.getErr().println("error: " + l));
+      cli.getErr().flush();
+      return e.exitCode();
+    }
+    Signals.onTermination(worker::shutdown);
+    RunSummary summary = worker.collectOnce("once");
+    worker.shutdown("one collect done");
+    cli.getOut().print(SummaryTable.render(summary));
+    cli.getOut().flush();
+    return summary.status() == RunStatus.COMPLETE ? 0 : EXIT_INCOMPLETE;
+  }
+
+  static Secret secret(String cliValue, Map<String, String> environment) {
+    String value = cliValue != null ? cliValue : environment.get("RESOTOWORKER_PSK");
+    return value == null || value.isEmpty() ? null : Secret.of(value);
+  }
+
+  /** --config and --override, shared by the commands that load a config. */
+  static final class ConfigOptions {
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+        description = "YAML config file (env RESOTOWORKER_CONFIG). Without it the embedded defaults apply.")
+    Path config;
+
+    @Option(names = "--override", paramLabel = "SECTION.KEY=VALUE",
+        description = "Set one config value, above the file and the environment; repeatable "
+            + "(env RESOTOWORKER_OVERRIDE, space separated). Lists are comma separated.")
+    List<String> overrides = new ArrayList<>();
+
+    Path file(Map<String, String> env) {
+      if (config != null) {
+        return config;
+      }
+      String fromEnv = env.get("RESOTOWORKER_CONFIG");
+      return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
+    }
+
+    List<String> overrides(Map<String, String> env) {
+      List<String> all = new ArrayList<>();
+      String fromEnv = env.get("RESOTOWORKER_OVERRIDE");
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        all.addAll(Arrays.asList(fromEnv.trim().split("\\s+")));
+      }
+      all.addAll(overrides);
+      return all;
+    }
+
+    WorkerOptions toWorkerOptions(Map<String, String> env, Secret psk, boolean once) {
+      return new WorkerOptions(file(env), env, overrides(env), psk, once, Clock.systemUTC(),
+          Path.of(System.getProperty("user.home")), Duration.ofSeconds(2));
+    }
+  }
+
+  /** --log-format and verbosity. */
+  static final class LogOptions {
+    @Option(names = "--log-format", paramLabel = "text|json",
+        description = "Log lines as text (default) or JSON lines (env RESOTOWORKER_LOG_FORMAT). Logs go to standard error.")
+    String logFormat;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log DEBUG lines too (env RESOTOWORKER_VERBOSE=true).")
+    boolean verbose;
+
+    @Option(names = "--quiet", description = "Log only warnings and errors.")
+    boolean quiet;
+
+    void apply(Map<String, String> env) {
+      String format = logFormat != null ? logFormat : env.getOrDefault("RESOTOWORKER_LOG_FORMAT", "text");
+      LogSetup.Format f;
+      try {
+        f = LogSetup.Format.parse(format);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "unknown log format '" + format + "': use text or json");
+      }
+      boolean debug = verbose || List.of("true", "1", "yes").contains(env.getOrDefault("RESOTOWORKER_VERBOSE", "").toLowerCase(java.util.Locale.ROOT));
+      LogSetup.apply(f, quiet ? "WARN" : debug ? "DEBUG" : "INFO");
+    }
+  }
+
+  /** {@code worker collect}: one collect now, in this process. */
+  @Command(name = "collect", mixinStandardHelpOptions = true,
+      description = "Run one collect now in this process, print the run summary and exit (same as --once).")
+  static final class CollectCommand implements Callable<Integer> {
+    @Mixin ConfigOptions configOptions;
+    @Mixin LogOptions logOptions;
+    @Spec CommandLine.Model.CommandSpec spec;
+    private final Map<String, String> environment;
+    private final PluginRegistry registry;
+
+    CollectCommand(Map<String, String> environment, PluginRegistry registry) {
+      this.environment = environment;
+      this.registry = registry;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      logOptions.apply(environment);
+      return collectOnce(configOptions.toWorkerOptions(environment, null, true), registry, spec.commandLine());
+    }
+  }
+
+  /** {@code worker trigger}: ask a running worker to collect now. */
+  @Command(name = "trigger", mixinStandardHelpOptions = true,
+      description = "Ask a running worker to collect now (POST /collect, authenticated with the PSK).")
+  static final class TriggerCommand implements Callable<Integer> {
+    @Option(names = "--url", paramLabel = "URL", description = "The worker's web address (env RESOTOWORKER_URL; default http://127.0.0.1:9956).")
+    String url;
+
+    @Option(names = "--psk", description = "The worker's pre-shared key (env RESOTOWORKER_PSK).")
+    String psk;
+
+    @Spec CommandLine.Model.CommandSpec spec;
+    private final Map<String, String> environment;
+
+    TriggerCommand(Map<String, String> environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      Secret key = secret(psk, environment);
+      if (key == null) {
+        err.println("error: the worker only accepts authenticated triggers: give --psk or set RESOTOWORKER_PSK");
+        return 2;
+      }
+      String base = url != null ? url : environment.getOrDefault("RESOTOWORKER_URL", "http://127.0.0.1:9956");
+      URI target;
+      try {
+        target = URI.create(base.replaceAll("/+$", "") + "/collect");
+      } catch (IllegalArgumentException e) {
+        err.println("error: --url " + base + " is not a URL");
+        return 2;
+      }
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpRequest request = HttpRequest.newBuilder(target)
+          .timeout(Duration.ofSeconds(30))
+          .header("Authorization", "Bearer " + PskJwt.mint(key, Clock.systemUTC()))
+          .POST(HttpRequest.BodyPublishers.noBody())
+          .build();
+      HttpResponse<String> response;
+      try {
+        response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (java.io.IOException e) {
+        err.println("error: cannot reach the worker at " + base + ": " + io.resoto.worker.run.CollectRun.describe(e));
+        return 1;
+      }
+      if (response.statusCode() == 202) {
+        out.println("collect " + response.body().replaceAll("(?s).*\"result\"\\s*:\\s*\"([a-z_]+)\".*", "$1"));
+        return 0;
+      }
+      err.println("error: the worker answered " + response.statusCode() + ": " + response.body().strip());
+      return 1;
+    }
+  }
+
+  /** {@code worker config ...}. */
+  @Command(name = "config", mixinStandardHelpOptions = true,
+      description = "Show, validate or print the defaults of the configuration.",
+      subcommands = {ConfigCommand.Show.class, ConfigCommand.Validate.class, ConfigCommand.Defaults.class})
+  static final class ConfigCommand implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().usage(spec.commandLine().getErr());
+      return 2;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Print the effective config (defaults, file, environment, overrides) with secrets redacted.")
+    static final class Show implements Callable<Integer> {
+      @Mixin ConfigOptions configOptions;
+      @Option(names = "--sources", description = "Say after each value that is not a default where it came from.")
+      boolean sources;
+      @Spec CommandLine.Model.CommandSpec spec;
+      private final Map<String, String> environment;
+      private final PluginRegistry registry;
+
+      Show(Map<String, String> environment, PluginRegistry registry) {
+        this.environment = environment;
+        this.registry = registry;
+      }
+
+      @Override
+      public Integer call() {
+        try {
+          LoadedConfig c = Worker.loadConfig(configOptions.toWorkerOptions(environment, null, true), registry);
+          spec.commandLine().getOut().print(c.toYaml(sources));
+          return 0;
+        } catch (StartupException e) {
+          e.lines().forEach(l -> spec.commandLine().getErr().println("error: " + l));
+          return e.exitCode();
+        }
+      }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a config file: every problem with its line, exit 0 when valid, 2 when not.")
+    static final class Validate implements Callable<Integer> {
+      @Parameters(paramLabel = "FILE", description = "The YAML config file.")
+      Path file;
+      @Option(names = "--override", paramLabel = "SECTION.KEY=VALUE", description = "Also apply these overrides.")
+      List<String> overrides = new ArrayList<>();
+      @Spec CommandLine.Model.CommandSpec spec;
+      private final Map<String, String> environment;
+      private final PluginRegistry registry;
+
+      Validate(Map<String, String> environment, PluginRegistry registry) {
+        this.environment = environment;
+        this.registry = registry;
+      }
+
+      @Override
+      public Integer call() {
+        WorkerOptions options = new WorkerOptions(file, environment, overrides, null, true,
+            Clock.systemUTC(), Path.of(System.getProperty("user.home")), Duration.ofSeconds(2));
+        try {
+          Worker.loadConfig(options, registry);
+          spec.commandLine().getOut().println(file + ": valid");
+          return 0;
+        } catch (StartupException e) {
+          e.lines().forEach(l -> spec.commandLine().getErr().println("error: " + l));
+          return e.exitCode();
+        }
+      }
+    }
+
+    @Command(name = "defaults", mixinStandardHelpOptions = true,
+        description = "Print a complete config with every key at its default and a comment on each.")
+    static final class Defaults implements Callable<Integer> {
+      @Spec CommandLine.Model.CommandSpec spec;
+      private final PluginRegistry registry;
+
+      Defaults(PluginRegistry registry) {
+        this.registry = registry;
+      }
+
+      @Override
+      public Integer call() {
+        spec.commandLine().getOut().print(new ConfigLoader(registry.configSections()).defaultsYaml());
+        return 0;
+      }
+    }
+  }
+
+  /** Gives subcommands the environment and the plugin registry. */
+  private record Factory(Map<String, String> environment, PluginRegistry registry) implements CommandLine.IFactory {
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == CollectCommand.class) {
+        return (K) new CollectCommand(environment, registry);
+      }
+      if (cls == TriggerCommand.class) {
+        return (K) new TriggerCommand(environment);
+      }
+      if (cls == ConfigCommand.Show.class) {
+        return (K) new ConfigCommand.Show(environment, registry);
+      }
+      if (cls == ConfigCommand.Validate.class) {
+        return (K) new ConfigCommand.Validate(environment, registry);
+      }
+      if (cls == ConfigCommand.Defaults.class) {
+        return (K) new ConfigCommand.Defaults(registry);
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  /** Prints the version. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"resotoworker (Java) " + Version.get(),
+          "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+    }
+  }
+}

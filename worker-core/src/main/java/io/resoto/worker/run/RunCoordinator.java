@@ -1,0 +1,204 @@
+package io.resoto.worker.run;
+
+import io.resoto.worker.config.LoadedConfig;
+import io.resoto.worker.plugin.PluginRegistry;
+import io.resoto.worker.sink.GraphSink;
+import io.resoto.worker.sink.RunInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts collect runs so that they never overlap. A request while a run is in progress is
+ * <em>queued once</em>: exactly one more run starts right after the current one, however many
+ * requests came in meanwhile (the core's own workflow scheduler behaves the same way). A run takes
+ * the config as it is when the run starts, so a reloaded config applies from the next run.
+ */
+public final class RunCoordinator {
+
+  private static final Logger log = LoggerFactory.getLogger(RunCoordinator.class);
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final Supplier<LoadedConfig> config;
+  private final PluginRegistry registry;
+  private final GraphSink sink;
+  private final Clock clock;
+  private final List<RunListener> listeners;
+
+  private boolean running;
+  private boolean queued;
+  private String queuedBy;
+  private boolean shuttingDown;
+  private CollectRun current;
+  private RunSummary last;
+  private String lastRunId = "";
+  private int finishedRuns;
+
+  public RunCoordinator(
+      Supplier<LoadedConfig> config,
+      PluginRegistry registry,
+      GraphSink sink,
+      Clock clock,
+      List<RunListener> listeners) {
+    this.config = config;
+    this.registry = registry;
+    this.sink = sink;
+    this.clock = clock;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  /** Asks for a run now; {@code source} says who asked (schedule, http, cli, core, ...). */
+  public synchronized TriggerResult trigger(String source) {
+    if (shuttingDown) {
+      log.info("collect requested by {} ignored: the worker is shutting down", source);
+      return TriggerResult.REJECTED;
+    }
+    if (!running) {
+      running = true;
+      Thread runner = new Thread(() -> runLoop(source), "collect-runner");
+      runner.start();
+      return TriggerResult.STARTED;
+    }
+    if (!queued) {
+      queued = true;
+      queuedBy = source;
+      log.info("collect requested by {} while run {} is in progress: queued to start right after it",
+          source, current == null ? "?" : current.info().runId());
+      return TriggerResult.QUEUED;
+    }
+    log.info("collect requested by {} while a run is in progress and another is queued: nothing more to do",
+        source);
+    return TriggerResult.ALREADY_QUEUED;
+  }
+
+  private void runLoop(String firstSource) {
+    String source = firstSource;
+    while (true) {
+      runOne(source);
+      synchronized (this) {
+        if (queued && !shuttingDown) {
+          queued = false;
+          source = queuedBy;
+        } else {
+          queued = false;
+          running = false;
+          notifyAll();
+          return;
+        }
+      }
+    }
+  }
+
+  private void runOne(String source) {
+    LoadedConfig snapshot = config.get();
+    Instant started = clock.instant();
+    CollectRun run;
+    synchronized (this) {
+      String id = RUN_ID.format(started);
+      if (id.compareTo(lastRunId) <= 0) {
+        // two runs in the same millisecond, or a clock step back: keep ids unique and ordered
+        id = lastRunId + "-1";
+      }
+      lastRunId = id;
+      RunInfo info = new RunInfo(id, source, started, snapshot.worker().graph());
+      run = new CollectRun(info, snapshot, registry.createConfigured(snapshot.worker()), sink, clock);
+      current = run;
+    }
+    log.info("collect run {} started (trigger: {}, collectors: {})", run.info().runId(), source,
+        String.join(", ", snapshot.worker().collector()));
+    for (RunListener l : listeners) {
+      safely(() -> l.runStarted(run.info()));
+    }
+    RunSummary summary;
+    try {
+      summary = run.execute();
+    } catch (RuntimeException e) {
+      log.error("collect run {} failed unexpectedly: {}", run.info().runId(), CollectRun.describe(e), e);
+      summary = null;
+    }
+    synchronized (this) {
+      current = null;
+      if (summary != null) {
+        last = summary;
+        finishedRuns++;
+      }
+    }
+    if (summary != null) {
+      RunSummary s = summary;
+      for (RunListener l : listeners) {
+        safely(() -> l.runFinished(s));
+      }
+    }
+  }
+
+  private static void safely(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      log.warn("a run listener failed: {}", CollectRun.describe(e));
+    }
+  }
+
+  /** The run in progress, if any. */
+  public synchronized Optional<CollectRun> current() {
+    return Optional.ofNullable(current);
+  }
+
+  /** The last finished run's summary, if any. */
+  public synchronized Optional<RunSummary> lastSummary() {
+    return Optional.ofNullable(last);
+  }
+
+  /** How many runs have finished since start. */
+  public synchronized int finishedRuns() {
+    return finishedRuns;
+  }
+
+  public synchronized boolean isRunning() {
+    return running;
+  }
+
+  /** Waits until no run is in progress or queued; false if the wait timed out. */
+  public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (running) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
+  }
+
+  /**
+   * Stops taking requests, drops a queued run, lets the running one finish within {@code grace},
+   * then aborts it and waits for it to report (its sink is flushed by then).
+   */
+  public void shutdown(Duration grace) throws InterruptedException {
+    CollectRun running;
+    synchronized (this) {
+      shuttingDown = true;
+      queued = false;
+      running = current;
+    }
+    if (running == null) {
+      return;
+    }
+    log.info("waiting up to {} s for collect run {} to finish (resotoworker.shutdown_grace)",
+        grace.toSeconds(), running.info().runId());
+    if (!awaitIdle(grace)) {
+      log.warn("collect run {} did not finish within {} s: aborting it", running.info().runId(), grace.toSeconds());
+      running.abort();
+      awaitIdle(CollectRun.CANCEL_GRACE.plusSeconds(10));
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.resoto.worker.spi;
+
+import io.resoto.worker.graph.ModelKind;
+import java.util.List;
+
+/**
+ * A collector plugin: the contract between the worker and one cloud's collector.
+ *
+ * <p>Implementations are found with {@link java.util.ServiceLoader}: list the class in
+ * {@code META-INF/services/io.resoto.worker.spi.CollectorPlugin}. It needs a public no-argument
+ * constructor. The worker creates a <em>new instance for every collect run</em> and calls, on one
+ * thread of the run's collector pool:
+ *
+ * <ol>
+ *   <li>{@link #init} with the run's config snapshot (config changes apply from the next run);
+ *   <li>{@link #collect}, only if {@code init} returned normally;
+ *   <li>{@link #close}, always, even when {@code init} or {@code collect} threw or the run timed out.
+ * </ol>
+ *
+ * <p>{@link #name}, {@link #configType} and {@link #kinds} may be called at any time, on any
+ * thread, on an instance that was never initialised (for discovery, config validation and the
+ * model), so they must be constant and cheap.
+ *
+ * <p>A plugin that throws is reported in the run summary and the logs; it never stops the other
+ * plugins of the run, nor the worker.
+ *
+ * @param <C> the record type of the plugin's config section
+ */
+public interface CollectorPlugin<C extends Record> {
+
+  /**
+   * The plugin's name: the cloud id of its graph (the {@code cloud} node's id), the name listed in
+   * {@code resotoworker.collector}, and its config section's key. Lower case, for example
+   * {@code aws}.
+   */
+  String name();
+
+  /**
+   * The record type of this plugin's config section. The worker binds the YAML section named
+   * {@link #name()} to it; the record's public static final {@code DEFAULTS} field holds its
+   * defaults, its components may carry {@link Doc}, and it may implement {@link ValidatedConfig}.
+   */
+  Class<C> configType();
+
+  /**
+   * The model kinds this plugin's nodes use, beyond the worker's base kinds (resource, account,
+   * region, instance, ...). Every node kind a plugin emits must be in the base model or here; the
+   * worker sends the union to the core before any graph and rejects graphs with unknown kinds.
+   */
+  List<ModelKind> kinds();
+
+  /**
+   * Prepares one collect run: checks the config, builds clients. Runs once per run, before
+   * {@link #collect}. Must not touch the network (the worker may call it while the cloud is
+   * unreachable, and a slow init would eat into the run's timeout). Throwing fails this plugin for
+   * this run only; the message is shown to the operator, so make it say what to fix.
+   *
+   * @param config the plugin's config section as it was when the run started
+   */
+  void init(C config) throws Exception;
+
+  /**
+   * Collects everything. Runs once per run, after a successful {@link #init}, on a thread of its
+   * own. Hand each account's graph to {@link CollectContext#submit} as soon as the account is
+   * done (the worker delivers it right away, so memory holds only unfinished accounts); report
+   * scoped failures (a region denied, a service erroring) with {@link CollectContext#error} and go
+   * on. Return normally when done; throw only when nothing more can be collected. Stop early when
+   * {@link CollectContext#isCancelled()} turns true or the thread is interrupted (run timeout or
+   * shutdown): anything submitted after that is discarded.
+   */
+  void collect(CollectContext context) throws Exception;
+
+  /**
+   * Releases what {@link #init} built (clients, thread pools). Always called once per instance,
+   * last, even after a failure or a timeout. Must not throw.
+   */
+  void close();
+}
