@@ -93,7 +93,19 @@ public final class WorkerCli implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code (for tests and embedding). */
   public static int run(String[] args, Map<String, String> environment, PluginRegistry registry) {
+    return run(args, environment, registry, null, null);
+  }
+
+  /** Same, printing to the given writers instead of standard output and error (null: the standard ones). */
+  public static int run(String[] args, Map<String, String> environment, PluginRegistry registry,
+      PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new WorkerCli(environment, registry), new Factory(environment, registry));
+    if (out != null) {
+      cli.setOut(out);
+    }
+    if (err != null) {
+      cli.setErr(err);
+    }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("error: " + io.resoto.worker.run.CollectRun.describe(e));

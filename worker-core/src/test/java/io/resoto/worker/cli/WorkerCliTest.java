@@ -1,0 +1,144 @@
+package io.resoto.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.resoto.worker.testing.Configs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: one clear line and the right exit code for each kind of bad input. */
+class WorkerCliTest {
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final Map<String, String> env = new HashMap<>();
+
+  private int run(String... args) {
+    return WorkerCli.run(args, env, Configs.REGISTRY, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  private Path file(String yaml) throws Exception {
+    return Files.writeString(dir.resolve("worker.yaml"), yaml);
+  }
+
+  @Test
+  void aMissingConfigFile() {
+    assertThat(run("--once", "--config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: config file " + dir.resolve("nope.yaml") + " does not exist\n");
+  }
+
+  @Test
+  void invalidYaml() throws Exception {
+    Path f = file("resotoworker:\n  timeout: [1\n");
+    assertThat(run("config", "validate", f.toString())).isEqualTo(2);
+    assertThat(err.toString()).startsWith("error: " + f.getFileName()).contains(":3");
+    assertThat(err.toString().lines()).hasSize(1);
+  }
+
+  @Test
+  void anUnknownKey() throws Exception {
+    Path f = file("resotoworker:\n  timout: 10\n");
+    assertThat(run("--once", "-c", f.toString())).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString()).contains(":2:").contains("resotoworker.timout").contains("did you mean 'timeout'");
+  }
+
+  @Test
+  void aWrongType() throws Exception {
+    Path f = file("resotoworker:\n  timeout: soon\n");
+    assertThat(run("--once", "-c", f.toString())).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString()).contains(":2:").contains("resotoworker.timeout").contains("'soon'");
+  }
+
+  @Test
+  void anUnknownCollectorListsTheKnownOnes() throws Exception {
+    Path f = file("resotoworker:\n  collector: [testcloud, awz]\n");
+    assertThat(run("--once", "-c", f.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: " + f.getFileName() + ":2:27: resotoworker.collector[1]: "
+        + "unknown collector 'awz'; known collectors: othercloud, testcloud\n");
+  }
+
+  @Test
+  void allProblemsAtOnce() throws Exception {
+    Path f = file("resotoworker:\n  timeout: 0\n  pool_size: many\n  bogus: 1\n");
+    assertThat(run("config", "validate", f.toString())).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(3);
+  }
+
+  @Test
+  void anUnwritableDataDirectory() throws Exception {
+    Path blocker = Files.writeString(dir.resolve("blocker"), "x");
+    Path f = file("resotoworker:\n  collector: [testcloud]\n  data_dir: " + blocker.resolve("data") + "\n");
+    assertThat(run("--once", "-c", f.toString())).isEqualTo(1);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString()).startsWith("error: data directory " + blocker.resolve("data") + " is not usable")
+        .contains("(resotoworker.data_dir, " + f.getFileName() + ":3");
+  }
+
+  @Test
+  void oneCollectPrintsTheSummaryAndExitsZero() throws Exception {
+    Path f = file("resotoworker:\n  collector: [testcloud]\n  data_dir: " + dir.resolve("data") + "\n");
+    assertThat(run("collect", "-c", f.toString())).isEqualTo(0);
+    assertThat(out.toString()).contains("COMPLETE").contains("testcloud_instance").contains("written to: " + dir.resolve("data"));
+  }
+
+  @Test
+  void anIncompleteCollectExitsThree() throws Exception {
+    Path f = file("resotoworker:\n  collector: [testcloud]\n  data_dir: " + dir.resolve("data")
+        + "\ntestcloud:\n  mode: fail_collect\n");
+    assertThat(run("--once", "-c", f.toString())).isEqualTo(3);
+    assertThat(out.toString()).contains("FAILED").contains("collect failed: testcloud: API exploded");
+  }
+
+  @Test
+  void configShowRedactsSecretsAndNamesSources() throws Exception {
+    env.put("RESOTOWORKER_TIMEOUT", "60");
+    Path f = file("resotoworker:\n  collector: [testcloud]\n  files_in_home_dir:\n    .aws/credentials: TOPSECRET\n");
+    assertThat(run("config", "show", "--sources", "-c", f.toString(), "--override", "resotoworker.pool_size=7")).isEqualTo(0);
+    assertThat(out.toString()).doesNotContain("TOPSECRET").contains("********")
+        .contains("RESOTOWORKER_TIMEOUT").contains("--override resotoworker.pool_size=7");
+  }
+
+  @Test
+  void configDefaultsIsACompleteValidConfig() throws Exception {
+    assertThat(run("config", "defaults")).isEqualTo(0);
+    Path f = file(out.toString());
+    out.getBuffer().setLength(0);
+    assertThat(run("config", "validate", f.toString())).isEqualTo(0);
+    assertThat(out.toString()).isEqualTo(f + ": valid\n");
+  }
+
+  @Test
+  void triggerWithoutAPskIsRefused() {
+    assertThat(run("trigger")).isEqualTo(2);
+    assertThat(err.toString()).contains("--psk");
+  }
+
+  @Test
+  void triggerWhenNoWorkerListens() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    env.put("RESOTOWORKER_PSK", "x");
+    assertThat(run("trigger", "--url", "http://127.0.0.1:" + port)).isEqualTo(1);
+    assertThat(err.toString()).startsWith("error: cannot reach the worker at http://127.0.0.1:" + port);
+  }
+
+  @Test
+  void versionAndHelp() {
+    assertThat(run("--version")).isEqualTo(0);
+    assertThat(out.toString()).startsWith("resotoworker (Java) ");
+    out.getBuffer().setLength(0);
+    assertThat(run("--help")).isEqualTo(0);
+    assertThat(out.toString()).contains("--once").contains("collect").contains("config").contains("Exit codes");
+  }
+}

@@ -1,0 +1,204 @@
+package io.resoto.worker.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.resoto.worker.config.LoadedConfig;
+import io.resoto.worker.graph.Node;
+import io.resoto.worker.sink.GraphDelivery;
+import io.resoto.worker.sink.RunInfo;
+import io.resoto.worker.testing.Configs;
+import io.resoto.worker.testing.RecordingSink;
+import io.resoto.worker.testing.TestCloudPlugin;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CollectRunTest {
+
+  private final RecordingSink sink = new RecordingSink();
+
+  @BeforeEach
+  void reset() {
+    TestCloudPlugin.EVENTS.clear();
+    TestCloudPlugin.gate = new CountDownLatch(0);
+  }
+
+  private CollectRun run(String yaml) {
+    LoadedConfig config = Configs.load("resotoworker:\n  collector: [testcloud]\n" + yaml);
+    RunInfo info = new RunInfo("r1", "test", Clock.systemUTC().instant(), "resoto");
+    return new CollectRun(info, config, Configs.REGISTRY.createConfigured(config.worker()), sink, Clock.systemUTC());
+  }
+
+  @Test
+  void completeRunDeliversEveryAccountWithRootCloudAndReplaceNode() {
+    RunSummary summary = run("testcloud:\n  accounts: 3\n  instances: 2\n").execute();
+
+    assertThat(summary.status()).isEqualTo(RunStatus.COMPLETE);
+    assertThat(summary.plugins()).extracting(PluginResult::status).containsExactly(PluginStatus.COMPLETE);
+    assertThat(sink.deliveries).hasSize(3);
+    GraphDelivery first = sink.deliveries.stream().filter(d -> d.account().equals("000000000001")).findFirst().orElseThrow();
+    assertThat(first.graph().nodes()).extracting(Node::kind)
+        .contains("graph_root", "cloud", "testcloud_account", "testcloud_region", "testcloud_instance");
+    Node account = first.graph().nodes().stream().filter(n -> n.kind().equals("testcloud_account")).findFirst().orElseThrow();
+    assertThat(first.replaceNodeIds()).containsExactly(account.id());
+    assertThat(first.graph().validate()).isEmpty();
+    // account + region + 2 instances, per account
+    assertThat(summary.resourcesByKind()).containsEntry("testcloud_instance", 6L).containsEntry("testcloud_account", 3L);
+    assertThat(summary.totalNodes()).isEqualTo(12);
+    assertThat(summary.accounts()).allMatch(AccountResult::delivered);
+    assertThat(TestCloudPlugin.EVENTS).containsExactly("init", "collect",
+        "submit 000000000001", "submit 000000000002", "submit 000000000003", "close");
+    assertThat(sink.events.get(0)).isEqualTo("started r1");
+    assertThat(sink.events.get(sink.events.size() - 1)).isEqualTo("finished r1");
+    assertThat(sink.model.kind("testcloud_instance")).isPresent();
+  }
+
+  @Test
+  void aFinishedAccountIsDeliveredWhileThePluginStillCollects() throws Exception {
+    TestCloudPlugin.gate = new CountDownLatch(1);
+    CollectRun run = run("testcloud:\n  accounts: 2\n  delay_ms: 300\n");
+    CompletableFuture<RunSummary> result = CompletableFuture.supplyAsync(run::execute);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (sink.deliveries.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(sink.deliveries).hasSize(1);
+    assertThat(result).isNotDone();
+    assertThat(result.get(10, TimeUnit.SECONDS).accounts()).hasSize(2);
+  }
+
+  @Test
+  void aPluginThatThrowsInInitIsReportedAndTheRunFails() {
+    RunSummary summary = run("testcloud:\n  mode: fail_init\n").execute();
+
+    assertThat(summary.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(summary.plugins().get(0).status()).isEqualTo(PluginStatus.FAILED);
+    assertThat(summary.plugins().get(0).message()).isEqualTo("init failed: testcloud: credentials are missing");
+    assertThat(TestCloudPlugin.EVENTS).containsExactly("init", "close");
+  }
+
+  @Test
+  void aPluginThatThrowsInCollectIsReportedAndClosed() {
+    RunSummary summary = run("testcloud:\n  mode: fail_collect\n").execute();
+
+    assertThat(summary.plugins().get(0).status()).isEqualTo(PluginStatus.FAILED);
+    assertThat(summary.plugins().get(0).message()).isEqualTo("collect failed: testcloud: API exploded");
+    assertThat(summary.errors()).extracting(CollectError::plugin).containsExactly("testcloud");
+    assertThat(TestCloudPlugin.EVENTS).containsExactly("init", "collect", "close");
+  }
+
+  @Test
+  void aTimedOutPluginIsIncompleteNeverComplete() {
+    TestCloudPlugin.gate = new CountDownLatch(1);
+    RunSummary summary = run("  timeout: 1\ntestcloud:\n  mode: hang\n").execute();
+
+    assertThat(summary.plugins().get(0).status()).isEqualTo(PluginStatus.TIMED_OUT);
+    assertThat(summary.status()).isNotEqualTo(RunStatus.COMPLETE);
+    assertThat(summary.durationSeconds()).isLessThan(1 + CollectRun.CANCEL_GRACE.toSeconds());
+    assertThat(TestCloudPlugin.EVENTS).contains("close");
+  }
+
+  @Test
+  void aPluginDeafToCancellationIsReportedAndTheRunStillEnds() {
+    RunSummary summary = run("  timeout: 1\ntestcloud:\n  mode: ignore_cancel\n").execute();
+
+    assertThat(summary.plugins().get(0).status()).isEqualTo(PluginStatus.TIMED_OUT);
+    assertThat(summary.plugins().get(0).message()).contains("did not stop within");
+  }
+
+  @Test
+  void abortStopsTheRunAndReportsAborted() throws Exception {
+    TestCloudPlugin.gate = new CountDownLatch(1);
+    CollectRun run = run("testcloud:\n  mode: hang\n");
+    CompletableFuture<RunSummary> result = CompletableFuture.supplyAsync(run::execute);
+    while (!TestCloudPlugin.EVENTS.contains("collect")) {
+      Thread.sleep(5);
+    }
+    run.abort();
+    RunSummary summary = result.get(10, TimeUnit.SECONDS);
+    assertThat(summary.status()).isEqualTo(RunStatus.ABORTED);
+    assertThat(summary.plugins().get(0).status()).isEqualTo(PluginStatus.ABORTED);
+  }
+
+  @Test
+  void anInvalidGraphIsNotDeliveredAndTheOthersAre() {
+    RunSummary summary = run("testcloud:\n  mode: dangling_edge\n  accounts: 1\n").execute();
+
+    assertThat(sink.deliveries).isEmpty();
+    assertThat(summary.accounts().get(0).delivered()).isFalse();
+    assertThat(summary.accounts().get(0).problem()).startsWith("graph rejected: ").contains("no-such-node");
+    assertThat(summary.status()).isEqualTo(RunStatus.FAILED);
+  }
+
+  @Test
+  void accountsAboveMaxResourcesAreRejected() {
+    RunSummary summary = run("  max_resources_per_account: 3\ntestcloud:\n  accounts: 1\n  instances: 5\n").execute();
+
+    assertThat(sink.deliveries).isEmpty();
+    assertThat(summary.errors()).extracting(CollectError::message).containsExactly(
+        "account graph has 7 nodes, more than resotoworker.max_resources_per_account (3)");
+  }
+
+  @Test
+  void scopedErrorsMakeThRunPartialAndKeepTheirScope() {
+    RunSummary summary = run("testcloud:\n  fail_region_for: [2]\n").execute();
+
+    assertThat(summary.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(summary.errors()).containsExactly(new CollectError("testcloud", "000000000002", "us-west-2",
+        "testcloud_instance", "AccessDenied: not allowed to list instances"));
+    assertThat(sink.deliveries).hasSize(2);
+  }
+
+  @Test
+  void aFailingSinkIsRecordedPerAccount() {
+    sink.failDeliveries = true;
+    RunSummary summary = run("testcloud:\n  accounts: 2\n").execute();
+
+    assertThat(summary.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(summary.accounts()).extracting(AccountResult::problem)
+        .containsOnly("delivery failed: disk full");
+  }
+
+  @Test
+  void cloudMergeKindDeliversOneGraphWithTheCloudAsReplaceNode() {
+    RunSummary summary = run("  graph_merge_kind: cloud\ntestcloud:\n  accounts: 3\n").execute();
+
+    assertThat(summary.status()).isEqualTo(RunStatus.COMPLETE);
+    assertThat(sink.deliveries).hasSize(1);
+    GraphDelivery delivery = sink.deliveries.get(0);
+    assertThat(delivery.account()).isNull();
+    Node cloud = delivery.graph().nodes().stream().filter(n -> n.kind().equals("cloud")).findFirst().orElseThrow();
+    assertThat(delivery.replaceNodeIds()).containsExactly(cloud.id());
+    assertThat(delivery.graph().countByKind()).containsEntry("testcloud_account", 3L);
+    assertThat(delivery.graph().validate()).isEmpty();
+  }
+
+  @Test
+  void poolSizeZeroDisablesCollecting() {
+    RunSummary summary = run("  pool_size: 0\n").execute();
+
+    assertThat(summary.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(summary.errors()).extracting(CollectError::message)
+        .containsExactly("collecting is disabled (resotoworker.pool_size is 0)");
+    assertThat(TestCloudPlugin.EVENTS).isEmpty();
+  }
+
+  @Test
+  void pluginsOfOneRunRunInParallel() {
+    // Both plugins wait at a barrier for each other: run one after the other, they would time out there.
+    TestCloudPlugin.barrier = new java.util.concurrent.CyclicBarrier(2);
+    LoadedConfig config = Configs.load("resotoworker:\n  collector: [testcloud, othercloud]\n  pool_size: 1\n"
+        + "testcloud:\n  mode: barrier\nothercloud:\n  mode: barrier\n");
+    RunInfo info = new RunInfo("r2", "test", Clock.systemUTC().instant(), "resoto");
+    RunSummary summary = new CollectRun(info, config, Configs.REGISTRY.createConfigured(config.worker()), sink,
+        Clock.systemUTC()).execute();
+
+    assertThat(summary.plugins()).extracting(PluginResult::name).containsExactly("testcloud", "othercloud");
+    assertThat(summary.plugins()).extracting(PluginResult::status).containsOnly(PluginStatus.COMPLETE);
+    assertThat(sink.deliveries).hasSize(4);
+  }
+}
