@@ -1,0 +1,206 @@
+package io.resoto.worker.config;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import io.resoto.worker.spi.ConfigProblems;
+import io.resoto.worker.spi.Doc;
+import io.resoto.worker.spi.Secret;
+import io.resoto.worker.spi.ValidatedConfig;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code resotoworker} section of the configuration. Key names and defaults are those of the
+ * original Python worker, plus {@code schedule}, {@code data_dir}, {@code data_keep_runs} and
+ * {@code shutdown_grace}. Durations are whole seconds.
+ *
+ * <p>Null lists and maps become empty ones, so consumers never check for null there; the other
+ * nullable components ({@code tempdir}, {@code max_resources_per_account}, {@code schedule}) use
+ * null to mean "not set".
+ */
+public record ResotoWorkerConfig(
+    @Doc("Collector plugins to run (names of discovered plugins).") List<String> collector,
+    @Doc("Name of the graph in the core. Must not contain '_' or start with 'snapshot-'.")
+        String graph,
+    @Doc("Timeout of a collect run, in seconds.") int timeout,
+    @Doc(
+            "Collectors run in parallel up to max(number of collectors, pool_size). 0 disables"
+                + " collecting.")
+        int poolSize,
+    @Doc("Threads that hand collected graphs to the sink.") int graphSenderPoolSize,
+    @Doc(
+            "Accepted for compatibility with the original worker. This worker runs plugins on"
+                + " threads, so the value has no effect.")
+        boolean forkProcess,
+    @Doc("How the core merges a collected graph: account or cloud.") GraphMergeKind graphMergeKind,
+    @Doc("Dump each collected graph as JSON into the temp directory, for debugging.")
+        boolean debugDumpJson,
+    @Doc("Directory for temporary files; null means the system temp directory.") String tempdir,
+    @Doc("Stop collecting an account after this many resources; null means no limit.")
+        Integer maxResourcesPerAccount,
+    @Doc("Clean up resources that are marked for cleanup.") boolean cleanup,
+    @Doc("Threads used for cleanup.") int cleanupPoolSize,
+    @Doc("Only log what cleanup would delete, without deleting it.") boolean cleanupDryRun,
+    @Doc("Serve the web endpoints over plain HTTP instead of HTTPS.") boolean noTls,
+    @Doc("Address the web server listens on; '::' means all addresses.") String webHost,
+    @Doc("Port the web server listens on; 0 means any free port.") int webPort,
+    @Doc("Path prefix of the web endpoints.") String webPath,
+    @Doc("Deprecated, use files_in_home_dir: a list of {path, content} files written to $HOME.")
+        List<HomeDirFile> writeFilesToHomeDir,
+    @Doc(
+            "Files written below $HOME at startup, as path: content (for example"
+                + " .aws/credentials). Contents are secret and never printed.")
+        Map<String, Secret> filesInHomeDir,
+    @Doc(
+            "When to collect: a 5-field cron expression (minute hour day-of-month month"
+                + " day-of-week) in the host's time zone. null collects only when triggered.")
+        String schedule,
+    @Doc("Where the embedded sink writes collect runs ('~' is the home directory).")
+        String dataDir,
+    @Doc("Number of completed runs kept in data_dir.") int dataKeepRuns,
+    @Doc(
+            "On SIGTERM, seconds a running collect may take to finish before it is aborted.")
+        int shutdownGrace)
+    implements ValidatedConfig {
+
+  /** The defaults of every key; the only place they are defined. */
+  public static final ResotoWorkerConfig DEFAULTS =
+      new ResotoWorkerConfig(
+          List.of("example"),
+          "resoto",
+          10800,
+          5,
+          5,
+          true,
+          GraphMergeKind.ACCOUNT,
+          false,
+          null,
+          null,
+          false,
+          2 * Math.max(Runtime.getRuntime().availableProcessors(), 2),
+          true,
+          false,
+          "::",
+          9956,
+          "/",
+          List.of(),
+          Map.of(),
+          "0 * * * *",
+          "~/.resotoworker/data",
+          10,
+          8);
+
+  // Built once: the definition is immutable and parsing with it keeps no state.
+  private static final CronParser CRON =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+  /** Makes the collections immutable, keeping the order of the map's entries. */
+  public ResotoWorkerConfig {
+    collector = collector == null ? List.of() : List.copyOf(collector);
+    writeFilesToHomeDir = writeFilesToHomeDir == null ? List.of() : List.copyOf(writeFilesToHomeDir);
+    // Files are written in the order the user listed them, hence no Map.copyOf.
+    filesInHomeDir =
+        filesInHomeDir == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(filesInHomeDir));
+  }
+
+  @Override
+  public void validate(ConfigProblems problems) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < collector.size(); i++) {
+      String name = collector.get(i);
+      if (name.isBlank()) {
+        problems.add("collector[" + i + "]", "must not be empty");
+      } else if (!seen.add(name)) {
+        problems.add("collector[" + i + "]", "collector '" + name + "' is listed twice");
+      }
+    }
+    if (graph == null || graph.isEmpty()) {
+      problems.add("graph", "must not be empty");
+    } else if (graph.contains("_")) {
+      problems.add("graph", "must not contain '_', got '" + graph + "'");
+    } else if (graph.startsWith("snapshot-")) {
+      problems.add("graph", "must not start with 'snapshot-', got '" + graph + "'");
+    }
+    atLeast(problems, "timeout", timeout, 1);
+    atLeast(problems, "pool_size", poolSize, 0);
+    atLeast(problems, "graph_sender_pool_size", graphSenderPoolSize, 1);
+    if (graphMergeKind == null) {
+      problems.add("graph_merge_kind", "must be one of account, cloud, got null");
+    }
+    if (maxResourcesPerAccount != null) {
+      atLeast(problems, "max_resources_per_account", maxResourcesPerAccount, 1);
+    }
+    atLeast(problems, "cleanup_pool_size", cleanupPoolSize, 1);
+    if (webHost == null || webHost.isEmpty()) {
+      problems.add("web_host", "must not be empty");
+    }
+    if (webPort < 0 || webPort > 65535) {
+      problems.add("web_port", "must be between 0 and 65535, got " + webPort);
+    }
+    if (webPath == null || !webPath.startsWith("/")) {
+      problems.add("web_path", "must start with '/', got " + quoted(webPath));
+    }
+    for (int i = 0; i < writeFilesToHomeDir.size(); i++) {
+      HomeDirFile file = writeFilesToHomeDir.get(i);
+      checkHomePath(problems, "write_files_to_home_dir[" + i + "].path", file.path());
+    }
+    for (String path : filesInHomeDir.keySet()) {
+      checkHomePath(problems, "files_in_home_dir." + path, path);
+    }
+    if (schedule != null) {
+      try {
+        CRON.parse(schedule).validate();
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            "schedule",
+            "not a valid cron expression (minute hour day-of-month month day-of-week): "
+                + e.getMessage());
+      }
+    }
+    if (dataDir == null || dataDir.isEmpty()) {
+      problems.add("data_dir", "must not be empty");
+    }
+    atLeast(problems, "data_keep_runs", dataKeepRuns, 1);
+    atLeast(problems, "shutdown_grace", shutdownGrace, 0);
+  }
+
+  private static void atLeast(ConfigProblems problems, String key, int value, int min) {
+    if (value < min) {
+      problems.add(key, "must be at least " + min + ", got " + value);
+    }
+  }
+
+  // Files land below $HOME; an absolute path or ".." would let a config write anywhere.
+  private static void checkHomePath(ConfigProblems problems, String key, String path) {
+    if (path == null || path.isEmpty()) {
+      problems.add(key, "path must not be empty");
+      return;
+    }
+    try {
+      Path p = Path.of(path);
+      boolean escapes = false;
+      for (Path part : p) {
+        escapes |= part.toString().equals("..");
+      }
+      if (p.isAbsolute() || path.startsWith("/") || escapes) {
+        problems.add(
+            key, "path must be relative to the home directory and stay inside it, got '" + path + "'");
+      }
+    } catch (InvalidPathException e) {
+      problems.add(key, "not a valid path: '" + path + "'");
+    }
+  }
+
+  private static String quoted(String s) {
+    return s == null ? "null" : "'" + s + "'";
+  }
+}

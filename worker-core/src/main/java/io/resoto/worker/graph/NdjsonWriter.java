@@ -1,0 +1,138 @@
+package io.resoto.worker.graph;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Streams a {@link Graph} in the NDJSON format of the core's merge endpoint: one line per node,
+ * then one line per edge. Writes straight to the stream so a graph of a million nodes never exists
+ * as one string.
+ */
+public final class NdjsonWriter {
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
+          .build();
+
+  private NdjsonWriter() {}
+
+  /**
+   * Streams the graph: every node line, then every edge line; never builds the whole body as one
+   * String. Flushes but does not close out. Returns the number of lines written.
+   *
+   * @param replaceNodeIds ids of nodes marked {@code replace: true} (the subgraph roots the core
+   *     replaces as a whole); may be empty
+   * @param exportedAt time written as {@code exported_at} on those nodes
+   */
+  public static long write(
+      Graph graph, OutputStream out, Set<String> replaceNodeIds, Instant exportedAt)
+      throws IOException {
+    Set<String> replace = replaceNodeIds == null ? Set.of() : replaceNodeIds;
+    String exported = exportedAt == null ? null : JsonValues.timestamp(exportedAt);
+    long lines = 0;
+    try (JsonGenerator gen = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      // Without a separator Jackson would put a space between root values; we want newlines only.
+      gen.setRootValueSeparator(null);
+      for (Node node : graph.nodes()) {
+        writeNode(gen, node, replace.contains(node.id()), exported);
+        gen.writeRaw('\n');
+        lines++;
+      }
+      for (Edge edge : graph.edges()) {
+        writeEdge(gen, edge);
+        gen.writeRaw('\n');
+        lines++;
+      }
+      gen.flush();
+    }
+    out.flush();
+    return lines;
+  }
+
+  static void writeNode(JsonGenerator gen, Node node, boolean replace, String exportedAt)
+      throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("id", node.id());
+    gen.writeFieldName("reported");
+    writeReported(gen, node);
+    gen.writeFieldName("metadata");
+    gen.writeStartObject();
+    if (node.typeName() != null) {
+      gen.writeStringField("python_type", node.typeName());
+    }
+    gen.writeArrayFieldStart("categories");
+    for (String c : node.categories()) {
+      gen.writeString(c);
+    }
+    gen.writeEndArray();
+    if (replace) {
+      gen.writeBooleanField("replace", true);
+      if (exportedAt != null) {
+        gen.writeStringField("exported_at", exportedAt);
+      }
+    }
+    gen.writeEndObject();
+    gen.writeEndObject();
+  }
+
+  private static void writeReported(JsonGenerator gen, Node node) throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("id", node.resourceId());
+    gen.writeFieldName("tags");
+    JsonValues.writeObject(gen, node.tags());
+    if (node.name() != null) {
+      gen.writeStringField("name", node.name());
+    }
+    writeTime(gen, "ctime", node.ctime());
+    writeTime(gen, "mtime", node.mtime());
+    writeTime(gen, "atime", node.atime());
+    for (Map.Entry<String, Object> p : node.properties().entrySet()) {
+      if (p.getValue() != null && !isReservedKey(p.getKey())) {
+        gen.writeFieldName(p.getKey());
+        JsonValues.writeValue(gen, p.getValue());
+      }
+    }
+    gen.writeStringField("kind", node.kind());
+    gen.writeEndObject();
+  }
+
+  /** A property named like a fixed field would produce a duplicate key the core rejects. */
+  private static boolean isReservedKey(String key) {
+    switch (key) {
+      case "id", "tags", "name", "ctime", "mtime", "atime", "kind":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static void writeTime(JsonGenerator gen, String field, Instant value)
+      throws IOException {
+    if (value != null) {
+      gen.writeStringField(field, JsonValues.timestamp(value));
+    }
+  }
+
+  static void writeEdge(JsonGenerator gen, Edge edge) throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("from", edge.from());
+    gen.writeStringField("to", edge.to());
+    if (edge.type() != EdgeType.DEFAULT) {
+      gen.writeStringField("edge_type", edge.type().wireName());
+    }
+    if (edge.reported() != null) {
+      gen.writeFieldName("reported");
+      JsonValues.writeObject(gen, edge.reported());
+    }
+    gen.writeEndObject();
+  }
+}
