@@ -111,6 +111,10 @@ public final class RunCoordinator {
       RunInfo info = new RunInfo(id, source, started, snapshot.worker().graph());
       run = new CollectRun(info, snapshot, registry.createConfigured(snapshot.worker()), sink, clock);
       current = run;
+      if (shuttingDown) {
+        // asked for before the shutdown began, started after: report it, but collect nothing
+        run.abort();
+      }
     }
     log.info("collect run {} started (trigger: {}, collectors: {})", run.info().runId(), source,
         String.join(", ", snapshot.worker().collector()));
@@ -184,21 +188,23 @@ public final class RunCoordinator {
    * then aborts it and waits for it to report (its sink is flushed by then).
    */
   public void shutdown(Duration grace) throws InterruptedException {
-    CollectRun running;
     synchronized (this) {
       shuttingDown = true;
       queued = false;
-      running = current;
+      if (!running) {
+        return;
+      }
     }
-    if (running == null) {
+    log.info("waiting up to {} s for the collect run to finish (resotoworker.shutdown_grace)", grace.toSeconds());
+    if (awaitIdle(grace)) {
       return;
     }
-    log.info("waiting up to {} s for collect run {} to finish (resotoworker.shutdown_grace)",
-        grace.toSeconds(), running.info().runId());
-    if (!awaitIdle(grace)) {
-      log.warn("collect run {} did not finish within {} s: aborting it", running.info().runId(), grace.toSeconds());
-      running.abort();
-      awaitIdle(CollectRun.CANCEL_GRACE.plusSeconds(10));
+    CollectRun run = current().orElse(null);
+    log.warn("collect run {} did not finish within {} s: aborting it",
+        run == null ? "(starting)" : run.info().runId(), grace.toSeconds());
+    if (run != null) {
+      run.abort();
     }
+    awaitIdle(CollectRun.CANCEL_GRACE.plusSeconds(10));
   }
 }
