@@ -2,7 +2,6 @@ package io.resoto.worker.app;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +19,12 @@ final class WorkerProcess implements AutoCloseable {
   private final StringBuffer out = new StringBuffer();
   private final StringBuffer err = new StringBuffer();
 
+  private final List<Thread> pumps = new ArrayList<>();
+
   private WorkerProcess(Process process) {
     this.process = process;
-    pump(process.getInputStream(), out);
-    pump(process.getErrorStream(), err);
+    pumps.add(pump(process.getInputStream(), out));
+    pumps.add(pump(process.getErrorStream(), err));
   }
 
   /** Starts {@code java -Duser.home=HOME -jar worker.jar ARGS} with the given extra environment. */
@@ -44,6 +45,9 @@ final class WorkerProcess implements AutoCloseable {
     if (!process.waitFor(2, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError("worker did not exit; stderr:\n" + err);
+    }
+    for (Thread pump : pumps) {
+      pump.join(10_000);
     }
     return process.exitValue();
   }
@@ -76,7 +80,7 @@ final class WorkerProcess implements AutoCloseable {
     return err.toString();
   }
 
-  private static void pump(InputStream in, StringBuffer into) {
+  private static Thread pump(InputStream in, StringBuffer into) {
     Thread t = new Thread(() -> {
       byte[] buf = new byte[8192];
       try (in) {
@@ -85,11 +89,12 @@ final class WorkerProcess implements AutoCloseable {
           into.append(new String(buf, 0, n, StandardCharsets.UTF_8));
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        // the process was killed: what was read is what there is
       }
     });
     t.setDaemon(true);
     t.start();
+    return t;
   }
 
   @Override

@@ -1,36 +1,57 @@
 package io.resoto.worker.cli;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * SIGTERM and SIGINT start an orderly shutdown on a thread of its own, so the main thread can
- * finish and exit with 0. A second signal while shutting down exits at once.
+ * SIGTERM and SIGINT start an orderly shutdown on a thread of their own, so the main thread can
+ * finish and exit with 0. The handlers are installed before anything starts: a signal that
+ * arrives while the worker is still starting is kept and acted on once it has started. A second
+ * signal while shutting down exits at once.
  */
 final class Signals {
 
   private static final Logger log = LoggerFactory.getLogger(Signals.class);
+  private static final AtomicReference<Consumer<String>> target = new AtomicReference<>();
+  private static volatile String pending;
   private static volatile boolean received;
 
   private Signals() {}
 
-  static void onTermination(Consumer<String> shutdown) {
+  /** Installs the handlers; call first thing. */
+  static void install() {
     for (String name : new String[] {"TERM", "INT"}) {
       try {
-        Signal.handle(new Signal(name), signal -> {
-          if (received) {
-            log.warn("second SIG{}: exiting now", signal.getName());
-            Runtime.getRuntime().halt(130);
-          }
-          received = true;
-          Thread t = new Thread(() -> shutdown.accept("SIG" + signal.getName()), "shutdown");
-          t.start();
-        });
+        Signal.handle(new Signal(name), signal -> onSignal("SIG" + signal.getName()));
       } catch (IllegalArgumentException e) {
         log.debug("cannot handle SIG{} on this platform: {}", name, e.getMessage());
       }
+    }
+  }
+
+  private static synchronized void onSignal(String name) {
+    if (received) {
+      log.warn("second {}: exiting now", name);
+      Runtime.getRuntime().halt(130);
+    }
+    received = true;
+    Consumer<String> shutdown = target.get();
+    if (shutdown == null) {
+      pending = name;
+      return;
+    }
+    new Thread(() -> shutdown.accept(name), "shutdown").start();
+  }
+
+  /** From now on a signal calls {@code shutdown}; one that came earlier calls it now. */
+  static synchronized void onTermination(Consumer<String> shutdown) {
+    target.set(shutdown);
+    if (pending != null) {
+      String name = pending;
+      new Thread(() -> shutdown.accept(name), "shutdown").start();
     }
   }
 }

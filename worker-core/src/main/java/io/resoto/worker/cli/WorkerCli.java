@@ -88,6 +88,7 @@ public final class WorkerCli implements Callable<Integer> {
 
   /** The entry point: runs and exits with the command's code. */
   public static void main(String[] args) {
+    Signals.install();
     System.exit(run(args, System.getenv(), PluginRegistry.discover(WorkerCli.class.getClassLoader())));
   }
 
