@@ -157,8 +157,8 @@ public final class ConfigLoader {
     writer.comment(
         "Configuration of the resotoworker; every key is shown at its default.\n"
             + "A value may contain $(NAME) to insert the environment variable NAME.\n"
-            + "RESOTOWORKER_<KEY> overrides resotoworker.<key>, RESOTOWORKER_<SECTION>__<KEY>"
-            + " overrides <section>.<key>,\n"
+            + "RESOTOWORKER_<KEY> overrides resotoworker.<key>,\n"
+            + "RESOTOWORKER_<SECTION>__<KEY> overrides <section>.<key>,\n"
             + "and --override <section>.<key>=<value> overrides both.");
     for (Map.Entry<String, RecordSchema> section : sections.entrySet()) {
       RecordSchema schema = section.getValue();

@@ -2,6 +2,7 @@ package io.resoto.worker.config;
 
 import io.resoto.worker.spi.Secret;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,8 @@ final class YamlWriter {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./@+-]*");
   private static final Set<String> RESERVED =
       Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null");
+
+  private static final int COMMENT_WIDTH = 96;
 
   private final StringBuilder out = new StringBuilder();
   private final boolean docs;
@@ -65,7 +68,9 @@ final class YamlWriter {
           blankLine();
         }
         for (String line : component.doc().split("\n", -1)) {
-          out.append("  # ").append(clean(line)).append('\n');
+          for (String wrapped : wrap(clean(line), COMMENT_WIDTH)) {
+            out.append("  # ").append(wrapped).append('\n');
+          }
         }
       }
       Object value = values.get(i);
@@ -236,6 +241,24 @@ final class YamlWriter {
         || (cp >= 0xa0 && cp <= 0xd7ff && cp != 0x2028 && cp != 0x2029)
         || (cp >= 0xe000 && cp <= 0xfffd && cp != 0xfeff)
         || (cp >= 0x10000 && cp <= 0x10ffff);
+  }
+
+  /** Splits at spaces so that lines stay within width, unless a single word is longer. */
+  static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (current.length() > 0 && current.length() + 1 + word.length() > width) {
+        lines.add(current.toString());
+        current.setLength(0);
+      }
+      if (current.length() > 0) {
+        current.append(' ');
+      }
+      current.append(word);
+    }
+    lines.add(current.toString());
+    return lines;
   }
 
   // A comment ends at the line break, so one must not sneak in with an override's value.

@@ -99,28 +99,28 @@ final class GraphValidator {
     int n = byIndex.length;
     // Compressed adjacency: successors of node i are targets[offsets[i] .. offsets[i + 1]).
     int[] offsets = new int[n + 1];
-    List<int[]> pairs = new ArrayList<>();
+    int count = 0;
     for (Edge e : graph.edges()) {
-      if (e.type() != type) {
-        continue;
-      }
-      Integer from = index.get(e.from());
-      Integer to = index.get(e.to());
-      if (from != null && to != null) {
-        pairs.add(new int[] {from, to});
+      int from = endpoint(e, type, true);
+      if (from >= 0) {
         offsets[from + 1]++;
+        count++;
       }
     }
-    if (pairs.isEmpty()) {
+    if (count == 0) {
       return;
     }
     for (int i = 0; i < n; i++) {
       offsets[i + 1] += offsets[i];
     }
-    int[] targets = new int[pairs.size()];
+    // Second pass instead of a list of pairs: a million boxed pairs would dwarf these arrays.
+    int[] targets = new int[count];
     int[] fill = offsets.clone();
-    for (int[] p : pairs) {
-      targets[fill[p[0]]++] = p[1];
+    for (Edge e : graph.edges()) {
+      int from = endpoint(e, type, true);
+      if (from >= 0) {
+        targets[fill[from]++] = endpoint(e, type, false);
+      }
     }
     List<Integer> cycle = findCycle(n, offsets, targets);
     if (cycle != null) {
@@ -130,6 +130,19 @@ final class GraphValidator {
       }
       problems.add(sb.toString());
     }
+  }
+
+  /** Index of the edge's source (or target), or -1 if it has another type or dangles. */
+  private int endpoint(Edge e, EdgeType type, boolean source) {
+    if (e.type() != type) {
+      return -1;
+    }
+    Integer from = index.get(e.from());
+    Integer to = index.get(e.to());
+    if (from == null || to == null) {
+      return -1;
+    }
+    return source ? from : to;
   }
 
   /** The node path of one cycle, first node repeated at the end, or null if acyclic. */
