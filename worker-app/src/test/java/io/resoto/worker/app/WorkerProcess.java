@@ -1,8 +1,8 @@
 package io.resoto.worker.app;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,21 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** worker.jar run as a real process, its output captured. */
+/**
+ * worker.jar run as a real process. Its standard output and error go to files (reading pipes
+ * races with the JVM's own draining of them when the process exits, and loses the last lines).
+ */
 final class WorkerProcess implements AutoCloseable {
 
   static final Path JAR = Path.of(System.getProperty("worker.jar", "target/worker.jar"));
 
   private final Process process;
-  private final StringBuffer out = new StringBuffer();
-  private final StringBuffer err = new StringBuffer();
+  private final Path out;
+  private final Path err;
 
-  private final List<Thread> pumps = new ArrayList<>();
-
-  private WorkerProcess(Process process) {
+  private WorkerProcess(Process process, Path out, Path err) {
     this.process = process;
-    pumps.add(pump(process.getInputStream(), out));
-    pumps.add(pump(process.getErrorStream(), err));
+    this.out = out;
+    this.err = err;
   }
 
   /** Starts {@code java -Duser.home=HOME -jar worker.jar ARGS} with the given extra environment. */
@@ -37,17 +38,19 @@ final class WorkerProcess implements AutoCloseable {
     builder.environment().keySet().removeIf(k -> k.startsWith("RESOTOWORKER_"));
     builder.environment().put("HOME", home.toString());
     builder.environment().putAll(env);
-    return new WorkerProcess(builder.start());
+    Path logs = Files.createTempDirectory("worker-process");
+    Path out = logs.resolve("stdout");
+    Path err = logs.resolve("stderr");
+    builder.redirectOutput(out.toFile());
+    builder.redirectError(err.toFile());
+    return new WorkerProcess(builder.start(), out, err);
   }
 
   /** Runs to the end (at most two minutes) and returns the exit code. */
   int waitFor() throws InterruptedException {
     if (!process.waitFor(2, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new AssertionError("worker did not exit; stderr:\n" + err);
-    }
-    for (Thread pump : pumps) {
-      pump.join(10_000);
+      throw new AssertionError("worker did not exit; stderr:\n" + err());
     }
     return process.exitValue();
   }
@@ -55,13 +58,13 @@ final class WorkerProcess implements AutoCloseable {
   /** Waits until standard error contains the text. */
   void awaitErr(String text, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
-    while (!err.toString().contains(text)) {
-      if (System.nanoTime() > end || !process.isAlive() && !err.toString().contains(text)) {
-        Thread.sleep(100);
-        if (err.toString().contains(text)) {
+    while (!err().contains(text)) {
+      if (System.nanoTime() > end || !process.isAlive()) {
+        Thread.sleep(200);
+        if (err().contains(text)) {
           return;
         }
-        throw new AssertionError("no '" + text + "' in the worker's log; stderr:\n" + err);
+        throw new AssertionError("no '" + text + "' in the worker's log; stderr:\n" + err());
       }
       Thread.sleep(20);
     }
@@ -73,28 +76,19 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   String out() {
-    return out.toString();
+    return read(out);
   }
 
   String err() {
-    return err.toString();
+    return read(err);
   }
 
-  private static Thread pump(InputStream in, StringBuffer into) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[8192];
-      try (in) {
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          into.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-        }
-      } catch (IOException e) {
-        // the process was killed: what was read is what there is
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return t;
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -112,7 +112,10 @@ public final class WorkerCli implements Callable<Integer> {
       commandLine.getErr().println("error: " + io.resoto.worker.run.CollectRun.describe(e));
       return 1;
     });
-    return cli.execute(args);
+    int code = cli.execute(args);
+    cli.getOut().flush();
+    cli.getErr().flush();
+    return code;
   }
 
   @Override
