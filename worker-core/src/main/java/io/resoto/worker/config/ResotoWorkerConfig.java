@@ -39,19 +39,38 @@ public record ResotoWorkerConfig(
             "Accepted for compatibility with the original worker. This worker runs plugins on"
                 + " threads, so the value has no effect.")
         boolean forkProcess,
-    @Doc("How the core merges a collected graph: account or cloud.") GraphMergeKind graphMergeKind,
-    @Doc("Dump each collected graph as JSON into the temp directory, for debugging.")
+    @Doc(
+            "account: each account's graph is delivered as soon as it is collected and replaces"
+                + " that account; cloud: one graph per collector, delivered at its end, replaces"
+                + " the whole cloud.")
+        GraphMergeKind graphMergeKind,
+    @Doc(
+            "Accepted for compatibility with the original worker. The embedded sink always keeps"
+                + " each run's graphs in data_dir, so the value has no further effect.")
         boolean debugDumpJson,
-    @Doc("Directory for temporary files; null means the system temp directory.") String tempdir,
-    @Doc("Stop collecting an account after this many resources; null means no limit.")
+    @Doc(
+            "Directory for temporary files; null means the system temp directory. Accepted for"
+                + " compatibility; this worker writes no temporary files outside data_dir yet.")
+        String tempdir,
+    @Doc(
+            "An account graph with more nodes than this is rejected (reported, not delivered);"
+                + " null means no limit.")
         Integer maxResourcesPerAccount,
-    @Doc("Clean up resources that are marked for cleanup.") boolean cleanup,
-    @Doc("Threads used for cleanup.") int cleanupPoolSize,
-    @Doc("Only log what cleanup would delete, without deleting it.") boolean cleanupDryRun,
-    @Doc("Serve the web endpoints over plain HTTP instead of HTTPS.") boolean noTls,
+    @Doc(
+            "Master switch for the core's cleanup action. Cleanup is not implemented yet: the"
+                + " worker deletes nothing, whatever the value.")
+        boolean cleanup,
+    @Doc("Threads used for cleanup (see cleanup).") int cleanupPoolSize,
+    @Doc("Only log what cleanup would delete, without deleting it (see cleanup).")
+        boolean cleanupDryRun,
+    @Doc(
+            "With an https core, serve the web endpoints over plain HTTP anyway. The worker"
+                + " serves plain HTTP until the core protocol (and its TLS) is in.")
+        boolean noTls,
     @Doc("Address the web server listens on; '::' means all addresses.") String webHost,
     @Doc("Port the web server listens on; 0 means any free port.") int webPort,
-    @Doc("Path prefix of the web endpoints.") String webPath,
+    @Doc("A second path prefix the web endpoints are also served under (for an ingress).")
+        String webPath,
     @Doc("Deprecated, use files_in_home_dir: a list of {path, content} files written to $HOME.")
         List<HomeDirFile> writeFilesToHomeDir,
     @Doc(

@@ -463,8 +463,6 @@ public final class CollectRun {
           problem = "delivery failed: " + describe(e);
           log.error("graph of {} could not be delivered to {}: {}", accountName, sink.describe(), describe(e));
           errors.add(new CollectError(plugin, accountId, null, null, problem));
-        } finally {
-          MDC.clear();
         }
         if (ok) {
           content.countByKind().forEach((k, v) -> kinds.computeIfAbsent(k, x -> new LongAdder()).add(v));
@@ -476,6 +474,7 @@ public final class CollectRun {
         }
         accounts.add(new AccountResult(plugin, accountId, accountName, content.nodeCount(),
             content.edgeCount(), duration, ok, problem));
+        MDC.clear();
       }, senders);
       synchronized (deliveries) {
         deliveries.add(future);
