@@ -2,7 +2,6 @@ package io.resoto.worker.cli;
 
 import io.resoto.worker.Version;
 import io.resoto.worker.auth.PskJwt;
-import io.resoto.worker.config.ConfigLoader;
 import io.resoto.worker.config.LoadedConfig;
 import io.resoto.worker.daemon.StartupException;
 import io.resoto.worker.daemon.Worker;
@@ -384,7 +383,7 @@ public final class WorkerCli implements Callable<Integer> {
 
       @Override
       public Integer call() {
-        spec.commandLine().getOut().print(new ConfigLoader(registry.configSections()).defaultsYaml());
+        spec.commandLine().getOut().print(registry.configLoader().defaultsYaml());
         return 0;
       }
     }

@@ -92,7 +92,24 @@ public final class ConfigLoader {
    * @throws IllegalArgumentException if a name or a record type cannot be used
    */
   public ConfigLoader(Map<String, Class<? extends Record>> sections) {
+    this(sections, (name, section, problems) -> {});
+  }
+
+  /**
+   * Checks a whole section beyond what its record knows, for example that the collectors it names
+   * exist. Problems are reported like the record's own: with the key's path and source.
+   */
+  @FunctionalInterface
+  public interface SectionCheck {
+    void check(String sectionName, Record section, io.resoto.worker.spi.ConfigProblems problems);
+  }
+
+  private final SectionCheck sectionCheck;
+
+  /** A loader that also runs {@code check} on every section that binds. */
+  public ConfigLoader(Map<String, Class<? extends Record>> sections, SectionCheck check) {
     Objects.requireNonNull(sections, "sections");
+    this.sectionCheck = Objects.requireNonNull(check, "check");
     if (sections.get(WORKER_SECTION) != ResotoWorkerConfig.class) {
       throw new IllegalArgumentException(
           "sections must map '" + WORKER_SECTION + "' to " + ResotoWorkerConfig.class.getName());
@@ -885,6 +902,10 @@ public final class ConfigLoader {
         try {
           Record record = section.getValue().construct(values.get(name).values().toArray());
           validate(record, name);
+          sectionCheck.check(name, record, (key, message) -> {
+            String path = name + "." + key;
+            problems.add(new ConfigProblem(lookup(sources, path).full(), path, message));
+          });
           built.put(name, record);
         } catch (IllegalArgumentException e) {
           Source where = sectionPositions.getOrDefault(name, Source.DEFAULT);

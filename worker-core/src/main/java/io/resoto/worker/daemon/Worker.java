@@ -86,12 +86,11 @@ public final class Worker implements WorkerStatus, AutoCloseable {
 
   /** Loads and checks the config; problems come back as one exception listing all of them. */
   public static LoadedConfig loadConfig(WorkerOptions options, PluginRegistry registry) throws StartupException {
-    ConfigLoader loader = new ConfigLoader(registry.configSections());
-    return load(loader, options, registry, options.configFile());
+    return load(registry.configLoader(), options, options.configFile());
   }
 
-  private static LoadedConfig load(ConfigLoader loader, WorkerOptions options, PluginRegistry registry,
-      java.nio.file.Path file) throws StartupException {
+  private static LoadedConfig load(ConfigLoader loader, WorkerOptions options, java.nio.file.Path file)
+      throws StartupException {
     if (file != null && !java.nio.file.Files.isRegularFile(file)) {
       throw new StartupException(StartupException.CONFIG,
           List.of("config file " + file + " " + (java.nio.file.Files.exists(file) ? "is not a regular file" : "does not exist")));
@@ -101,10 +100,6 @@ public final class Worker implements WorkerStatus, AutoCloseable {
       loaded = loader.load(file, options.environment(), options.overrides());
     } catch (ConfigException e) {
       throw new StartupException(StartupException.CONFIG, lines(e.problems()));
-    }
-    List<ConfigProblem> unknown = registry.checkCollectors(loaded);
-    if (!unknown.isEmpty()) {
-      throw new StartupException(StartupException.CONFIG, lines(unknown));
     }
     return loaded;
   }
@@ -116,8 +111,8 @@ public final class Worker implements WorkerStatus, AutoCloseable {
   /** Starts everything; the worker then collects on its schedule until {@link #shutdown}. */
   public static Worker start(WorkerOptions options, PluginRegistry registry, RunListener... listeners)
       throws StartupException {
-    ConfigLoader loader = new ConfigLoader(registry.configSections());
-    LoadedConfig loaded = load(loader, options, registry, options.configFile());
+    ConfigLoader loader = registry.configLoader();
+    LoadedConfig loaded = load(loader, options, options.configFile());
     ResotoWorkerConfig wc = loaded.worker();
     warnIgnoredEnvironment(loaded);
     if (wc.forkProcess()) {
@@ -172,7 +167,7 @@ public final class Worker implements WorkerStatus, AutoCloseable {
   void reload(String content) {
     LoadedConfig next;
     try {
-      next = load(loader, options, registry, options.configFile());
+      next = load(loader, options, options.configFile());
     } catch (StartupException e) {
       log.error("config file {} changed but is invalid; keeping the running config: {}",
           options.configFile(), String.join(" | ", e.lines()));

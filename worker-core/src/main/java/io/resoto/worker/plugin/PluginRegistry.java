@@ -1,7 +1,6 @@
 package io.resoto.worker.plugin;
 
-import io.resoto.worker.config.ConfigProblem;
-import io.resoto.worker.config.LoadedConfig;
+import io.resoto.worker.config.ConfigLoader;
 import io.resoto.worker.config.ResotoWorkerConfig;
 import io.resoto.worker.spi.CollectorPlugin;
 import java.lang.reflect.InvocationTargetException;
@@ -69,21 +68,26 @@ public final class PluginRegistry {
   }
 
   /**
-   * Problems with {@code resotoworker.collector}: each unknown name, with the known ones listed.
-   * Empty when every configured collector exists.
+   * A config check that rejects every name in {@code resotoworker.collector} that is not a
+   * discovered plugin, listing the known ones.
    */
-  public List<ConfigProblem> checkCollectors(LoadedConfig config) {
-    List<ConfigProblem> problems = new ArrayList<>();
-    List<String> collectors = config.worker().collector();
-    for (int i = 0; i < collectors.size(); i++) {
-      String name = collectors.get(i);
-      if (!types.containsKey(name)) {
-        String path = "resotoworker.collector[" + i + "]";
-        problems.add(new ConfigProblem(config.sourceOf(path), path,
-            "unknown collector '" + name + "'; known collectors: " + String.join(", ", names())));
+  public ConfigLoader.SectionCheck collectorCheck() {
+    return (name, section, problems) -> {
+      if (section instanceof ResotoWorkerConfig worker) {
+        List<String> collectors = worker.collector();
+        for (int i = 0; i < collectors.size(); i++) {
+          if (!types.containsKey(collectors.get(i))) {
+            problems.add("collector[" + i + "]", "unknown collector '" + collectors.get(i)
+                + "'; known collectors: " + String.join(", ", names()));
+          }
+        }
       }
-    }
-    return problems;
+    };
+  }
+
+  /** A config loader for these plugins' sections that also checks the collector names. */
+  public ConfigLoader configLoader() {
+    return new ConfigLoader(configSections(), collectorCheck());
   }
 
   /** A new, uninitialised instance of the named plugin. */

@@ -37,14 +37,14 @@ class WorkerCliTest {
   @Test
   void invalidYaml() throws Exception {
     Path f = file("resotoworker:\n  timeout: [1\n");
-    assertThat(run("config", "validate", f.toString())).isEqualTo(2);
+    assertThat(run("config", "validate", f.toString(), "--override", "resotoworker.collector=testcloud")).isEqualTo(2);
     assertThat(err.toString()).startsWith("error: " + f + ":3:").contains("invalid YAML");
     assertThat(err.toString().lines()).hasSize(1);
   }
 
   @Test
   void anUnknownKey() throws Exception {
-    Path f = file("resotoworker:\n  timout: 10\n");
+    Path f = file("resotoworker:\n  timout: 10\n  collector: [testcloud]\n");
     assertThat(run("--once", "-c", f.toString())).isEqualTo(2);
     assertThat(err.toString().lines()).hasSize(1);
     assertThat(err.toString()).contains(":2:").contains("resotoworker.timout").contains("did you mean 'timeout'");
@@ -52,7 +52,7 @@ class WorkerCliTest {
 
   @Test
   void aWrongType() throws Exception {
-    Path f = file("resotoworker:\n  timeout: soon\n");
+    Path f = file("resotoworker:\n  timeout: soon\n  collector: [testcloud]\n");
     assertThat(run("--once", "-c", f.toString())).isEqualTo(2);
     assertThat(err.toString().lines()).hasSize(1);
     assertThat(err.toString()).contains(":2:").contains("resotoworker.timeout").contains("'soon'");
@@ -68,9 +68,13 @@ class WorkerCliTest {
 
   @Test
   void allProblemsAtOnce() throws Exception {
-    Path f = file("resotoworker:\n  timeout: 0\n  pool_size: many\n  bogus: 1\n");
+    Path f = file("resotoworker:\n  collector: [nope]\n  timeout: 0\n  pool_size: many\n  bogus: 1\n");
     assertThat(run("config", "validate", f.toString())).isEqualTo(2);
-    assertThat(err.toString().lines()).hasSize(3);
+    assertThat(err.toString().lines()).hasSize(4)
+        .anyMatch(l -> l.contains("resotoworker.collector[0]: unknown collector 'nope'"))
+        .anyMatch(l -> l.contains("resotoworker.timeout: must be at least 1, got 0"))
+        .anyMatch(l -> l.contains("resotoworker.pool_size: expected an integer"))
+        .anyMatch(l -> l.contains("resotoworker.bogus: unknown key"));
   }
 
   @Test
@@ -122,6 +126,17 @@ class WorkerCliTest {
     Path f = file("resotoworker:\n  collector: [testcloud]\n  files_in_home_dir:\n    ../escape: x\n");
     assertThat(run("--once", "-c", f.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("resotoworker.files_in_home_dir.../escape").contains("stay inside");
+  }
+
+  @Test
+  void aPortInUse() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Path f = file("resotoworker:\n  collector: [testcloud]\n  web_host: 127.0.0.1\n  web_port: " + taken.getLocalPort()
+          + "\n  data_dir: " + dir.resolve("data") + "\n");
+      assertThat(run("-c", f.toString())).isEqualTo(1);
+      assertThat(err.toString()).isEqualTo("error: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+          + ": the port is already in use (resotoworker.web_port)\n");
+    }
   }
 
   @Test
