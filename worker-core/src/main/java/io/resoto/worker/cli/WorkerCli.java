@@ -121,7 +121,6 @@ public final class WorkerCli implements Callable<Integer> {
   public Integer call() throws Exception {
     logOptions.apply(environment);
     WorkerOptions options = configOptions.toWorkerOptions(environment, secret(psk, environment), once);
-    PrintWriter err = spec.commandLine().getErr();
     if (once) {
       return collectOnce(options, registry, spec.commandLine());
     }
@@ -129,9 +128,7 @@ public final class WorkerCli implements Callable<Integer> {
     try {
       worker = Worker.start(options, registry);
     } catch (StartupException e) {
-      e.lines().forEach(l -> err.println("error: " + l));
-      err.flush();
-      return e.exitCode();
+      return report(spec.commandLine(), e);
     }
     Signals.onTermination(worker::shutdown);
     worker.awaitShutdown();
@@ -143,9 +140,7 @@ public final class WorkerCli implements Callable<Integer> {
     try {
       worker = Worker.start(options, registry);
     } catch (StartupException e) {
-      e.lines().forEach(l -> cli.getErr().println("error: " + l));
-      cli.getErr().flush();
-      return e.exitCode();
+      return report(cli, e);
     }
     Signals.onTermination(worker::shutdown);
     RunSummary summary = worker.collectOnce("once");
@@ -153,6 +148,13 @@ public final class WorkerCli implements Callable<Integer> {
     cli.getOut().print(SummaryTable.render(summary));
     cli.getOut().flush();
     return summary.status() == RunStatus.COMPLETE ? 0 : EXIT_INCOMPLETE;
+  }
+
+  /** Prints each problem as one "error: " line and returns the exit code that goes with it. */
+  static int report(CommandLine cli, StartupException e) {
+    e.lines().forEach(l -> cli.getErr().println("error: " + l));
+    cli.getErr().flush();
+    return e.exitCode();
   }
 
   static Secret secret(String cliValue, Map<String, String> environment) {
@@ -334,8 +336,7 @@ public final class WorkerCli implements Callable<Integer> {
           spec.commandLine().getOut().print(c.toYaml(sources));
           return 0;
         } catch (StartupException e) {
-          e.lines().forEach(l -> spec.commandLine().getErr().println("error: " + l));
-          return e.exitCode();
+          return report(spec.commandLine(), e);
         }
       }
     }
@@ -365,8 +366,7 @@ public final class WorkerCli implements Callable<Integer> {
           spec.commandLine().getOut().println(file + ": valid");
           return 0;
         } catch (StartupException e) {
-          e.lines().forEach(l -> spec.commandLine().getErr().println("error: " + l));
-          return e.exitCode();
+          return report(spec.commandLine(), e);
         }
       }
     }

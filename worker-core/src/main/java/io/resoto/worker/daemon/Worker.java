@@ -125,9 +125,8 @@ public final class Worker implements WorkerStatus, AutoCloseable {
       throw new StartupException(StartupException.ENVIRONMENT,
           List.of(e.getMessage() + " (resotoworker.data_dir, " + loaded.sourceOf("resotoworker.data_dir") + ")"));
     }
-    if (!options.once()) {
-      HomeDirFiles.write(wc, options.home());
-    }
+    // written in one-off mode too: a collect needs e.g. the .aws/credentials it holds
+    HomeDirFiles.write(wc, options.home());
     Worker worker = new Worker(options, registry, loader, loaded, sink, List.of(listeners));
     if (!options.once()) {
       try {

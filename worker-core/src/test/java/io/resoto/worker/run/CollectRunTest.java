@@ -201,4 +201,19 @@ class CollectRunTest {
     assertThat(summary.plugins()).extracting(PluginResult::status).containsOnly(PluginStatus.COMPLETE);
     assertThat(sink.deliveries).hasSize(4);
   }
+
+  @Test
+  void aFailingPluginDoesNotStopTheOthers() {
+    LoadedConfig config = Configs.load("resotoworker:\n  collector: [testcloud, othercloud]\n"
+        + "testcloud:\n  mode: fail_collect\nothercloud:\n  accounts: 2\n");
+    RunInfo info = new RunInfo("r3", "test", Clock.systemUTC().instant(), "resoto");
+    RunSummary summary = new CollectRun(info, config, Configs.REGISTRY.createConfigured(config.worker()), sink,
+        Clock.systemUTC()).execute();
+
+    assertThat(summary.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(summary.plugins()).extracting(PluginResult::name, PluginResult::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("testcloud", PluginStatus.FAILED),
+        org.assertj.core.groups.Tuple.tuple("othercloud", PluginStatus.COMPLETE));
+    assertThat(sink.deliveries).extracting(GraphDelivery::cloud).containsOnly("othercloud").hasSize(2);
+  }
 }
