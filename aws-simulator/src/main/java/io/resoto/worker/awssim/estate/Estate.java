@@ -169,7 +169,7 @@ public final class Estate {
 
   /** The accounts directly under a root or OU, in estate order. */
   public List<Account> accountsUnder(String parent) {
-    return accounts.stream().filter(a -> parent.equals(a.parent())).toList();
+    return accounts.stream().filter(a -> a.parent() != null && a.parent().equals(parent)).toList();
   }
 
   /** Whether the account is the organisation's management account. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -171,7 +172,6 @@ final class EstateLoader {
 
   // --- shape helpers: report the problem, return null (or empty) so parsing goes on
 
-  @SuppressWarnings("unchecked")
   private Map<String, Object> map(Object value, String path) {
     if (value instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
@@ -275,7 +275,7 @@ final class EstateLoader {
   private void keys(Map<String, Object> m, String prefix, Set<String> allowed) {
     for (String key : m.keySet()) {
       if (!allowed.contains(key)) {
-        problems.add(prefix + key, "unknown key (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+        problems.add(prefix + key, "unknown key (expected one of " + new TreeSet<>(allowed) + ")");
       }
     }
   }
