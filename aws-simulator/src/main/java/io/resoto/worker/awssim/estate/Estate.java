@@ -1,0 +1,179 @@
+package io.resoto.worker.awssim.estate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A simulated AWS estate: an optional organisation, its accounts, principals with long-term keys,
+ * assumable roles, the instance the metadata service describes, settings and raw resources.
+ * Immutable and validated on construction; safe to share between threads.
+ */
+public final class Estate {
+  /** Accounts without an explicit join date joined one day apart from this date, in list order. */
+  public static final Instant JOINED_BASE = Instant.parse("2020-01-01T00:00:00Z");
+
+  /** The classpath location of the shipped demo estate. */
+  public static final String DEMO_RESOURCE = "estates/demo.yaml";
+
+  private final Organization organization;
+  private final List<Account> accounts;
+  private final List<Principal> principals;
+  private final List<Role> roles;
+  private final InstanceProfile instanceProfile;
+  private final EstateSettings settings;
+  private final RawResources resources;
+  private final Map<String, Account> accountsById = new LinkedHashMap<>();
+  private final Map<String, Role> rolesByArn = new LinkedHashMap<>();
+
+  private Estate(Organization organization, List<Account> accounts, List<Principal> principals, List<Role> roles,
+      InstanceProfile instanceProfile, EstateSettings settings, RawResources resources) {
+    this.organization = organization;
+    this.accounts = List.copyOf(accounts);
+    this.principals = List.copyOf(principals);
+    this.roles = List.copyOf(roles);
+    this.settings = settings;
+    this.resources = resources;
+    accounts.forEach(a -> accountsById.put(a.id(), a));
+    roles.forEach(r -> rolesByArn.put(r.arn(), r));
+    this.instanceProfile = instanceProfile == null ? null : new InstanceProfile(
+        instanceProfile.account(), instanceProfile.role(),
+        instanceProfile.region() != null ? instanceProfile.region()
+            : accountsById.get(instanceProfile.account()).regions().get(0),
+        instanceProfile.instanceId() != null ? instanceProfile.instanceId()
+            : AwsIds.instanceId(instanceProfile.account(), instanceProfile.role()));
+  }
+
+  /**
+   * Builds and validates an estate.
+   *
+   * @param organization null for accounts outside any organisation
+   * @param instanceProfile null when the metadata service has nothing to serve
+   * @throws InvalidEstateException listing every problem
+   */
+  public static Estate of(Organization organization, List<Account> accounts, List<Principal> principals,
+      List<Role> roles, InstanceProfile instanceProfile, EstateSettings settings, RawResources resources) {
+    return create(organization, accounts, principals, roles, instanceProfile, settings, resources,
+        new Problems(), null);
+  }
+
+  static Estate create(Organization organization, List<Account> accounts, List<Principal> principals,
+      List<Role> roles, InstanceProfile instanceProfile, EstateSettings settings, RawResources resources,
+      Problems problems, String source) {
+    EstateSettings s = settings == null ? EstateSettings.DEFAULTS : settings;
+    RawResources r = resources == null ? RawResources.EMPTY : resources;
+    new EstateValidator(problems).validate(organization, accounts, principals, roles, instanceProfile, s, r);
+    if (!problems.isEmpty()) {
+      throw new InvalidEstateException(source, problems.list());
+    }
+    return new Estate(organization, accounts, principals, roles, instanceProfile, s, r);
+  }
+
+  /** Parses YAML; {@code source} names it in error messages (a file name, "demo", ...). */
+  public static Estate parse(String yaml, String source) {
+    return EstateLoader.parse(yaml, source);
+  }
+
+  public static Estate load(Path file) {
+    try {
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read estate " + file, e);
+    }
+  }
+
+  /** Loads an estate from the class path, e.g. {@link #DEMO_RESOURCE}. */
+  public static Estate fromResource(String name) {
+    try (InputStream in = Estate.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no estate " + name + " on the class path");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read estate " + name, e);
+    }
+  }
+
+  /** The shipped demo estate. */
+  public static Estate demo() {
+    return fromResource(DEMO_RESOURCE);
+  }
+
+  public Optional<Organization> organization() {
+    return Optional.ofNullable(organization);
+  }
+
+  public List<Account> accounts() {
+    return accounts;
+  }
+
+  public Optional<Account> account(String id) {
+    return Optional.ofNullable(id == null ? null : accountsById.get(id));
+  }
+
+  public List<Principal> principals() {
+    return principals;
+  }
+
+  public List<Role> roles() {
+    return roles;
+  }
+
+  public Optional<Role> role(String account, String name) {
+    return roleByArn(Arns.role(account, name));
+  }
+
+  public Optional<Role> roleByArn(String arn) {
+    return Optional.ofNullable(arn == null ? null : rolesByArn.get(arn));
+  }
+
+  /** The instance the metadata service describes, with region and instance id filled in. */
+  public Optional<InstanceProfile> instanceProfile() {
+    return Optional.ofNullable(instanceProfile);
+  }
+
+  public EstateSettings settings() {
+    return settings;
+  }
+
+  public RawResources resources() {
+    return resources;
+  }
+
+  /** Whether {@code id} is a root or OU of the organisation. */
+  public boolean isOrganizationParent(String id) {
+    if (organization == null || id == null) {
+      return false;
+    }
+    return organization.roots().stream().anyMatch(r -> r.id().equals(id))
+        || organization.units().stream().anyMatch(u -> u.id().equals(id));
+  }
+
+  /** The OUs directly under a root or OU, in estate order. */
+  public List<Organization.Unit> unitsUnder(String parent) {
+    List<Organization.Unit> out = new ArrayList<>();
+    if (organization != null) {
+      organization.units().stream().filter(u -> u.parent().equals(parent)).forEach(out::add);
+    }
+    return out;
+  }
+
+  /** The accounts directly under a root or OU, in estate order. */
+  public List<Account> accountsUnder(String parent) {
+    return accounts.stream().filter(a -> a.parent() != null && a.parent().equals(parent)).toList();
+  }
+
+  /** Whether the account is the organisation's management account. */
+  public boolean isManagementAccount(String accountId) {
+    return organization != null && organization.managementAccount().equals(accountId);
+  }
+}
