@@ -52,6 +52,9 @@ import software.amazon.awssdk.core.SdkResponse;
 public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AwsSimulator.class);
 
+  /** Signing names served by another service's operations: S3 Express's control plane is S3's. */
+  private static final Map<String, String> SERVICE_ALIASES = Map.of("s3express", "s3");
+
   private final int port;
   private final SigV4Verifier verifier;
   private final FaultPlan faults;
@@ -223,7 +226,9 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
             next.add(r);
           }
         }
-        next.add(route);
+        // the newest first among equally specific templates: S3's ListBuckets and ListDirectoryBuckets
+        // are both GET / under path-style addressing, and the later registration serves it
+        next.add(0, route);
         next.sort(Comparator.comparingInt((Route r) -> r.model().template().specificity()).reversed());
         rest = List.copyOf(next);
       }
@@ -281,7 +286,7 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
         counters.call(service, operation);
         throw e;
       }
-      service = auth.service();
+      service = SERVICE_ALIASES.getOrDefault(auth.service(), auth.service());
       ServiceRoutes routes = services.get(service);
       protocol = routes != null ? routes.protocol : guessProtocol(req, service);
       Map<String, List<String>> form = protocol == Protocol.QUERY || protocol == Protocol.EC2 ? formParams(req) : Map.of();

@@ -25,6 +25,7 @@ public final class OperationModel {
 
   private final String service;
   private final String name;
+  private final String className;
   private final Protocol protocol;
   private final String target;
   private final String apiVersion;
@@ -44,7 +45,7 @@ public final class OperationModel {
     if (!simple.endsWith("Request") || !requestType.getPackageName().endsWith(".model")) {
       throw new IllegalArgumentException(requestType + " is not a generated SDK request class");
     }
-    this.name = simple.substring(0, simple.length() - "Request".length());
+    this.className = simple.substring(0, simple.length() - "Request".length());
     String modelPackage = requestType.getPackageName();
     String servicePackage = modelPackage.substring(0, modelPackage.length() - ".model".length());
     ClassLoader loader = requestType.getClassLoader();
@@ -70,12 +71,20 @@ public final class OperationModel {
           "unsupported protocol factory " + factory + " of " + servicePackage);
     };
     this.target = protocol == Protocol.JSON ? info.operationIdentifier() : null;
+    // The wire name can differ from the class name (IAM's GetMFADevice is GetMfaDeviceRequest).
+    if (protocol == Protocol.QUERY || protocol == Protocol.EC2) {
+      this.name = info.operationIdentifier();
+    } else if (protocol == Protocol.JSON) {
+      this.name = target.substring(target.lastIndexOf('.') + 1);
+    } else {
+      this.name = className;
+    }
     this.apiVersion = info.apiVersion();
     this.httpMethod = info.httpMethod().name();
 
     this.requestBuilder = LOOKUP.findStatic(requestType, "builder",
         MethodType.methodType(requestType.getMethod("builder").getReturnType()));
-    Class<?> responseType = Class.forName(modelPackage + "." + name + "Response", true, loader);
+    Class<?> responseType = Class.forName(modelPackage + "." + className + "Response", true, loader);
     this.responseBuilder = LOOKUP.findStatic(responseType, "builder",
         MethodType.methodType(responseType.getMethod("builder").getReturnType()));
     this.requestFields = List.copyOf(((SdkPojo) newRequestBuilder()).sdkFields());
@@ -143,9 +152,14 @@ public final class OperationModel {
     return service;
   }
 
-  /** The operation's name, e.g. {@code DescribeInstances}. */
+  /** The operation's name on the wire, e.g. {@code DescribeInstances}, {@code GetMFADevice}. */
   public String name() {
     return name;
+  }
+
+  /** The operation's name in the SDK's class names, e.g. {@code GetMfaDevice}. */
+  public String className() {
+    return className;
   }
 
   public Protocol protocol() {

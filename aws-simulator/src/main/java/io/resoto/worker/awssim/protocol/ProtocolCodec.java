@@ -27,6 +27,8 @@ import software.amazon.awssdk.core.traits.TimestampFormatTrait;
  */
 public final class ProtocolCodec {
   private static final String XML_DECL = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+  /** REST-XML operations whose string payload is the document itself: S3 returns a bucket policy as is. */
+  private static final Set<String> RAW_XML_STRING_PAYLOADS = Set.of("GetBucketPolicy");
 
   private ProtocolCodec() {}
 
@@ -262,8 +264,15 @@ public final class ProtocolCodec {
         headers.putIfAbsent("Content-Type", "application/octet-stream");
         return b.asByteArray();
       } else if (v instanceof String s) {
-        headers.putIfAbsent("Content-Type", json ? "application/json" : "text/plain");
-        return s.getBytes(StandardCharsets.UTF_8);
+        if (json || RAW_XML_STRING_PAYLOADS.contains(op.className())) {
+          headers.putIfAbsent("Content-Type", json ? "application/json" : "text/plain");
+          return s.getBytes(StandardCharsets.UTF_8);
+        }
+        // S3 answers other string payloads (GetBucketLocation) as one XML element, which the SDK parses.
+        headers.put("Content-Type", "application/xml");
+        String name = member.unmarshallLocationName();
+        return (XML_DECL + "<" + name + " xmlns=\"" + op.xmlNamespace() + "\">" + XmlEncoder.escape(s) + "</" + name
+            + ">").getBytes(StandardCharsets.UTF_8);
       } else if (json) {
         headers.put("Content-Type", "application/json");
         SdkPojo p = (SdkPojo) v;
