@@ -53,8 +53,10 @@ final class RandomSdkObjects {
         v = 200;
       } else if (depth >= MAX_DEPTH && !Values.isScalar(f)) {
         continue;
-      } else if (rnd.nextInt(8) == 0 && !f.containsTrait(PayloadTrait.class)) {
-        // leave some members absent; an absent payload structure reads back as an empty one
+      } else if (rnd.nextInt(8) == 0 && !f.containsTrait(PayloadTrait.class) && !flattenedXml(f)) {
+        // Leave some members absent. Not a payload structure: absent, it reads back as an empty one.
+        // Not a flattened XML list: absent and empty are the same on the wire, and S3's URL-decoding
+        // interceptor turns an absent list into an empty one.
         continue;
       } else {
         v = value(f, memberType(type, f.memberName()), depth, f.location() == MarshallLocation.HEADER);
@@ -162,6 +164,11 @@ final class RandomSdkObjects {
       return out;
     }
     return null;
+  }
+
+  private boolean flattenedXml(SdkField<?> f) {
+    ListTrait list = f.getTrait(ListTrait.class);
+    return !documents && list != null && list.isFlattened();
   }
 
   String word(int length) {
