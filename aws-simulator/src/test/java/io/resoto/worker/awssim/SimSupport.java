@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -70,9 +71,20 @@ final class SimSupport {
    *
    * @param retries false to see every error at once
    */
-  @SuppressWarnings("deprecation")
   static <C, B extends AwsClientBuilder<B, C>> C client(B builder, URI endpoint, AwsCredentials credentials,
       boolean retries) {
+    return client(builder, endpoint, credentials, retries, false);
+  }
+
+  /**
+   * A client of the simulator.
+   *
+   * @param apache use Apache's HTTP client: HttpURLConnection drops the body of 401 answers (EC2's
+   *     AuthFailure), so the error code is only readable with another client, as against AWS
+   */
+  @SuppressWarnings("deprecation")
+  static <C, B extends AwsClientBuilder<B, C>> C client(B builder, URI endpoint, AwsCredentials credentials,
+      boolean retries, boolean apache) {
     builder.endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(credentials));
@@ -84,7 +96,7 @@ final class SimSupport {
     }
     // httpClientBuilder is on the sync builder interface; every builder used here is sync
     ((software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?>) builder)
-        .httpClientBuilder(UrlConnectionHttpClient.builder());
+        .httpClientBuilder(apache ? ApacheHttpClient.builder() : UrlConnectionHttpClient.builder());
     return builder.build();
   }
 }
