@@ -55,6 +55,15 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
   /** Signing names served by another service's operations: S3 Express's control plane is S3's. */
   private static final Map<String, String> SERVICE_ALIASES = Map.of("s3express", "s3");
 
+  static {
+    // The JDK's server writes a response's headers and body in separate segments; with Nagle's
+    // algorithm and the client's delayed ACKs every answer would wait ~40 ms. The server reads the
+    // property once, when its configuration class loads, so it is set before the first server.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final int port;
   private final SigV4Verifier verifier;
   private final FaultPlan faults;

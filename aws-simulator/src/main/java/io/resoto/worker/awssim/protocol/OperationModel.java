@@ -4,10 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
@@ -214,15 +211,6 @@ public final class OperationModel {
       case REST_XML -> "http://" + service + ".amazonaws.com/doc/2006-03-01/";
       default -> "https://" + service + ".amazonaws.com/doc/" + apiVersion + "/";
     };
-  }
-
-  /** Fields of the response by location, for quick access while encoding. */
-  Map<MarshallLocation, List<SdkField<?>>> responseFieldsByLocation() {
-    Map<MarshallLocation, List<SdkField<?>>> map = new LinkedHashMap<>();
-    for (SdkField<?> f : responseFields) {
-      map.computeIfAbsent(f.location(), k -> new ArrayList<>()).add(f);
-    }
-    return map;
   }
 
   @Override
