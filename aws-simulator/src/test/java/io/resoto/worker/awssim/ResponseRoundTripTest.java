@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,10 +177,5 @@ class ResponseRoundTripTest {
         .forEach(f -> System.out.println("  " + name + ":" + f.getKey() + " -> " + f.getValue()));
     assertThat(failures).as(name + " operations that do not round-trip").isEmpty();
     assertThat(covered).isPositive();
-  }
-
-  @SuppressWarnings("unused")
-  private static Comparator<String> byName() {
-    return Comparator.naturalOrder();
   }
 }
