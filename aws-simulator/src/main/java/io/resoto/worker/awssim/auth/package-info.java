@@ -1,0 +1,2 @@
+/** AWS Signature Version 4 verification of incoming requests. */
+package io.resoto.worker.awssim.auth;

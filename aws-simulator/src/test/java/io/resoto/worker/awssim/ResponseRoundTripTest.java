@@ -1,0 +1,181 @@
+package io.resoto.worker.awssim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The property that matters most: for every read operation (List*, Describe*, Get*) of the
+ * services the collector uses, a random response encoded by the simulator is read back by the real
+ * SDK client as exactly the same object, and the request the client sent arrives at the handler as
+ * the same object too.
+ */
+class ResponseRoundTripTest {
+  private static final int ITERATIONS = 3;
+  private static final long SEED = 20_251_001L;
+
+  /**
+   * Operations left out, with the reason. Empty means: every non-streaming read operation is
+   * covered.
+   */
+  private static final Map<String, String> EXCLUDED = Map.of();
+
+  private static AwsSimulator sim;
+
+  @BeforeAll
+  static void start() throws Exception {
+    sim = SimSupport.start(new SimSupport.Keys());
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  @Test
+  void sts() throws Exception {
+    roundTrip("sts", StsClient.class, StsClient.builder());
+  }
+
+  @Test
+  void iam() throws Exception {
+    roundTrip("iam", IamClient.class, IamClient.builder());
+  }
+
+  @Test
+  void organizations() throws Exception {
+    roundTrip("organizations", OrganizationsClient.class, OrganizationsClient.builder());
+  }
+
+  @Test
+  void ec2() throws Exception {
+    roundTrip("ec2", Ec2Client.class, Ec2Client.builder());
+  }
+
+  @Test
+  void lambda() throws Exception {
+    roundTrip("lambda", LambdaClient.class, LambdaClient.builder());
+  }
+
+  @Test
+  void s3() throws Exception {
+    roundTrip("s3", S3Client.class, S3Client.builder());
+  }
+
+  @Test
+  void dynamodb() throws Exception {
+    roundTrip("dynamodb", DynamoDbClient.class, DynamoDbClient.builder());
+  }
+
+  @Test
+  void cloudwatch() throws Exception {
+    roundTrip("cloudwatch", CloudWatchClient.class, CloudWatchClient.builder());
+  }
+
+  @Test
+  void sqs() throws Exception {
+    roundTrip("sqs", SqsClient.class, SqsClient.builder());
+  }
+
+  private static boolean isRead(String op) {
+    return op.startsWith("List") || op.startsWith("Describe") || op.startsWith("Get");
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private <C extends AutoCloseable, B extends AwsClientBuilder<B, C>> void roundTrip(String name,
+      Class<C> clientType, B builder) throws Exception {
+    boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
+        || name.equals("sqs");
+    Map<String, Method> methods = new TreeMap<>();
+    Map<String, Class<?>> requestTypes = new TreeMap<>();
+    for (Method m : clientType.getMethods()) {
+      if (m.getParameterCount() != 1 || !SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])) {
+        continue;
+      }
+      Class<?> req = m.getParameterTypes()[0];
+      String op = req.getSimpleName().substring(0, req.getSimpleName().length() - "Request".length());
+      if (!isRead(op)) {
+        continue;
+      }
+      requestTypes.put(op, req);
+      if (SdkResponse.class.isAssignableFrom(m.getReturnType())) {
+        methods.put(op, m);
+      }
+    }
+    List<String> streaming = new ArrayList<>(requestTypes.keySet());
+    streaming.removeAll(methods.keySet());
+
+    Map<String, String> failures = new LinkedHashMap<>();
+    int covered = 0;
+    try (C client = SimSupport.client(builder, sim.endpoint())) {
+      for (Map.Entry<String, Method> e : methods.entrySet()) {
+        String op = e.getKey();
+        if (EXCLUDED.containsKey(name + ":" + op)) {
+          continue;
+        }
+        Method method = e.getValue();
+        Class<? extends SdkRequest> reqType = (Class<? extends SdkRequest>) method.getParameterTypes()[0];
+        Class<?> respType = method.getReturnType();
+        AtomicReference<SdkResponse> answer = new AtomicReference<>();
+        AtomicReference<SdkRequest> received = new AtomicReference<>();
+        sim.on(reqType, (OperationHandler) (ctx, req) -> {
+          received.set((SdkRequest) req);
+          return answer.get();
+        });
+        RandomSdkObjects random = new RandomSdkObjects(SEED ^ op.hashCode(), json);
+        String failure = null;
+        for (int i = 0; i < ITERATIONS && failure == null; i++) {
+          SdkResponse expected = (SdkResponse) random.fill(respType.getMethod("builder").invoke(null), respType, 0);
+          answer.set(expected);
+          SdkRequest request = (SdkRequest) random.requiredOnly(reqType.getMethod("builder").invoke(null), reqType);
+          received.set(null);
+          SdkResponse actual;
+          try {
+            actual = (SdkResponse) method.invoke(client, request);
+          } catch (InvocationTargetException ex) {
+            failure = "call failed: " + ex.getCause();
+            break;
+          }
+          if (!expected.equalsBySdkFields(actual)) {
+            failure = "response differs:\n  expected " + expected + "\n  actual   " + actual;
+          } else if (received.get() == null || !request.equalsBySdkFields(received.get())) {
+            failure = "request differs:\n  sent     " + request + "\n  received " + received.get();
+          }
+        }
+        if (failure == null) {
+          covered++;
+        } else {
+          failures.put(op, failure);
+        }
+      }
+    }
+    System.out.printf("round trip %-13s covered %3d read operations x %d iterations; %d skipped as streaming %s;"
+        + " %d failed%n", name, covered, ITERATIONS, streaming.size(), streaming, failures.size());
+    failures.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(f -> System.out.println("  " + name + ":" + f.getKey() + " -> " + f.getValue()));
+    assertThat(failures).as(name + " operations that do not round-trip").isEmpty();
+    assertThat(covered).isPositive();
+  }
+}
