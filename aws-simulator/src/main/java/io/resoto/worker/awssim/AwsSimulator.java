@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -288,14 +289,18 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
     Protocol protocol = guessProtocol(req, null);
     Reply reply;
     try {
-      SigV4Verifier.Authorization auth;
-      try {
-        auth = SigV4Verifier.parse(req);
-      } catch (AwsError e) {
-        counters.call(service, operation);
-        throw e;
+      SigV4Verifier.Authorization auth = null;
+      boolean unsigned = isUnsignedStsCall(req);
+      if (!unsigned) {
+        try {
+          auth = SigV4Verifier.parse(req);
+        } catch (AwsError e) {
+          counters.call(service, operation);
+          throw e;
+        }
       }
-      service = SERVICE_ALIASES.getOrDefault(auth.service(), auth.service());
+      service = unsigned ? "sts" : SERVICE_ALIASES.getOrDefault(auth.service(), auth.service());
+      String region = unsigned ? UNSIGNED_REGION : auth.region();
       ServiceRoutes routes = services.get(service);
       protocol = routes != null ? routes.protocol : guessProtocol(req, service);
       Map<String, List<String>> form = protocol == Protocol.QUERY || protocol == Protocol.EC2 ? formParams(req) : Map.of();
@@ -303,12 +308,13 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
       operation = match != null ? match.route().model().name() : guessOperation(req, protocol, form);
       counters.call(service, operation);
 
-      KeyRecord key = verifier.verify(req, auth, "s3".equals(service));
+      KeyRecord key = unsigned ? null : verifier.verify(req, auth, "s3".equals(service));
       if (match == null) {
         throw unknownOperation(protocol, operation);
       }
-      String account = key.identity() == null ? null : key.identity().accountId();
-      FaultPlan.Decision decision = faults.decide(service, operation, auth.region(), account);
+      Identity caller = key == null ? null : key.identity();
+      String account = caller == null ? null : caller.accountId();
+      FaultPlan.Decision decision = faults.decide(service, operation, region, account);
       if (decision.latencyMs() > 0) {
         Thread.sleep(decision.latencyMs());
       }
@@ -339,8 +345,8 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
       } catch (IllegalArgumentException e) {
         throw AwsError.of(400, decodeErrorCode(protocol), e.getMessage());
       }
-      CallContext ctx = new CallContext(service, operation, auth.region(), auth.accessKeyId(),
-          key.identity(), requestId);
+      CallContext ctx = new CallContext(service, operation, region, unsigned ? null : auth.accessKeyId(),
+          caller, requestId);
       SdkResponse response = match.route().handler().handle(ctx, request);
       if (response == null) {
         throw new IllegalStateException("the handler of " + model + " returned null");
@@ -420,6 +426,19 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
       return target.substring(target.lastIndexOf('.') + 1);
     }
     return "unknown";
+  }
+
+  /** STS operations AWS serves without a signature: the token in the request is the credential. */
+  private static final Set<String> UNSIGNED_STS_ACTIONS = Set.of("AssumeRoleWithWebIdentity", "AssumeRoleWithSAML");
+  /** STS is global; unsigned calls carry no credential scope to take a region from. */
+  private static final String UNSIGNED_REGION = "us-east-1";
+
+  private static boolean isUnsignedStsCall(HttpRequest req) {
+    if (req.header("authorization") != null || !"POST".equals(req.method())) {
+      return false;
+    }
+    List<String> action = formParams(req).get("Action");
+    return action != null && action.size() == 1 && UNSIGNED_STS_ACTIONS.contains(action.get(0));
   }
 
   private static Map<String, List<String>> formParams(HttpRequest req) {

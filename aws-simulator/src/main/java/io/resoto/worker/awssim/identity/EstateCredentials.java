@@ -85,7 +85,7 @@ public final class EstateCredentials implements CredentialStore {
 
   /**
    * Mints temporary credentials for a session of a role: an {@code ASIA...} key id, a random secret
-   * and session token, expiring {@code lifetime} from now.
+   * and session token, expiring {@code lifetime} from now (to the second, as AWS states it).
    */
   public KeyRecord mintRoleSession(Role role, String sessionName, Duration lifetime) {
     Instant now = clock.instant();
@@ -93,7 +93,8 @@ public final class EstateCredentials implements CredentialStore {
     KeyRecord key;
     do {
       key = new KeyRecord("ASIA" + text(KEY_ALPHABET, 16), text(SECRET_ALPHABET, 40), sessionToken(),
-          now.plus(lifetime), sessionIdentity(role, sessionName));
+          // AWS states expirations to the second
+          now.plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), sessionIdentity(role, sessionName));
     } while (longTerm.containsKey(key.accessKeyId()) || sessions.putIfAbsent(key.accessKeyId(), key) != null);
     return key;
   }
