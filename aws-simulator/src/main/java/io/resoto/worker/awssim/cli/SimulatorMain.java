@@ -33,13 +33,19 @@ public final class SimulatorMain {
   private SimulatorMain() {}
 
   public static void main(String[] args) throws Exception {
-    int code = run(args);
+    // before any logger exists: the standalone simulator's own, quiet configuration
+    System.setProperty("logback.configurationFile", "aws-simulator-logback.xml");
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+    int code = run(args, stop, System.out, System.err);
     if (code != 0) {
       System.exit(code);
     }
   }
 
-  static int run(String[] args) throws Exception {
+  /** Runs until {@code stop} opens; returns the exit code. */
+  static int run(String[] args, CountDownLatch stop, java.io.PrintStream out, java.io.PrintStream err)
+      throws Exception {
     Path estateFile = null;
     Path faultsFile = null;
     int port = 4599;
@@ -54,15 +60,15 @@ public final class SimulatorMain {
           case "--imds-port" -> imdsPort = Integer.parseInt(value(args, ++i, "--imds-port"));
           case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
           case "-h", "--help" -> {
-            System.out.print(USAGE);
+            out.print(USAGE);
             return 0;
           }
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
     } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.print(USAGE);
+      err.println("error: " + e.getMessage());
+      err.print(USAGE);
       return 2;
     }
     Estate estate;
@@ -71,22 +77,20 @@ public final class SimulatorMain {
       estate = estateFile == null ? Estate.demo() : Estate.load(estateFile);
       faults = faultsFile == null ? new FaultPlan(seed) : FaultPlan.fromMaps(readRules(faultsFile), seed);
     } catch (RuntimeException e) {
-      System.err.println("error: " + e.getMessage());
+      err.println("error: " + e.getMessage());
       return 2;
     }
-    CountDownLatch stop = new CountDownLatch(1);
     try (Simulation sim = Simulation.start(estate, port, imdsPort, faults, Clock.systemUTC())) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-      System.out.println("AWS simulator: " + sim.endpoint() + " (every service), estate "
+      out.println("AWS simulator: " + sim.endpoint() + " (every service), estate "
           + (estateFile == null ? "demo" : estateFile) + ": " + estate.accounts().size() + " accounts");
-      System.out.println("instance metadata (IMDSv2): " + sim.imdsEndpoint());
+      out.println("instance metadata (IMDSv2): " + sim.imdsEndpoint());
       for (Principal p : estate.principals()) {
-        System.out.println("access key " + p.accessKeyId() + " = " + p.arn()
-            + " (its secret is in the estate file)");
+        out.println("access key " + p.accessKeyId() + " = " + p.arn() + " (its secret: see "
+            + (estateFile == null ? "aws-simulator/src/main/resources/" + Estate.DEMO_RESOURCE : estateFile) + ")");
       }
-      System.out.println("point the SDK or CLI at it: AWS_ENDPOINT_URL=" + sim.endpoint()
+      out.println("point the SDK or CLI at it: AWS_ENDPOINT_URL=" + sim.endpoint()
           + " AWS_EC2_METADATA_SERVICE_ENDPOINT=" + sim.imdsEndpoint() + "/");
-      System.out.flush();
+      out.flush();
       stop.await();
     }
     return 0;
