@@ -1,0 +1,140 @@
+package io.resoto.worker.aws;
+
+import io.resoto.worker.spi.ConfigProblems;
+import io.resoto.worker.spi.Doc;
+import io.resoto.worker.spi.Secret;
+import io.resoto.worker.spi.ValidatedConfig;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code aws} config section: the original collector's 26 keys with their defaults, plus ours
+ * (role ARN, ExternalId, session name and duration, OU filters, endpoint, retries, rate limits).
+ */
+public record AwsConfig(
+    @Doc("Access key id; null takes credentials from the environment, the shared files, or the"
+        + " instance / container role.") Secret accessKeyId,
+    @Doc("Secret access key belonging to access_key_id.") Secret secretAccessKey,
+    @Doc("Role to assume in every collected account: a name (the ARN is built per account) or a"
+        + " full role ARN.") String role,
+    @Doc("Use role also where an account already names a role of its own.") boolean roleOverride,
+    @Doc("Named profiles of the shared config/credentials files to collect, one account each; null"
+        + " uses the other options.") List<String> profiles,
+    @Doc("Account ids to collect by assuming role in each.") List<String> account,
+    @Doc("Regions to collect; null or empty: every region DescribeRegions says is enabled.")
+        List<String> region,
+    @Doc("Collect every account of the organisation (with role).") boolean scrapeOrg,
+    @Doc("A role ARN to assume for listing the organisation's accounts (a separate principal).")
+        String scrapeOrgRoleArn,
+    @Doc("Name accounts by their IAM alias first (then the organisation's name); false: the"
+        + " other way round.") boolean preferAccountAliasAsName,
+    @Doc("Name accounts by their profile.") boolean preferProfileAsAccountName,
+    @Doc("Accepted for compatibility with the original; accounts are collected on threads.")
+        boolean forkProcess,
+    @Doc("Account ids left out of the organisation's accounts.") List<String> scrapeExcludeAccount,
+    @Doc("With scrape_org: assume role in the current account too (needs do_not_scrape_current).")
+        boolean assumeCurrent,
+    @Doc("With scrape_org: do not collect the current account with its own credentials.")
+        boolean doNotScrapeCurrent,
+    @Doc("Accounts collected in parallel.") int accountPoolSize,
+    @Doc("Concurrent API tasks within one account.") int resourcePoolSize,
+    @Doc("Concurrent API tasks per region and service within one account.")
+        int resourcePoolTasksPerServiceDefault,
+    @Doc("Per-service limits below resource_pool_tasks_per_service_default.")
+        Map<String, Integer> resourcePoolTasksPerService,
+    @Doc("Only kinds matching one of these globs are collected (e.g. aws_ec2_*); empty: all.")
+        List<String> collect,
+    @Doc("Kinds matching one of these globs are not collected; wins over collect.")
+        List<String> noCollect,
+    @Doc("Look-back window of the CloudWatch queries that derive atime/mtime (e.g. 60d).")
+        String cloudwatchMetricsForAtimeMtimePeriod,
+    @Doc("Granularity of those CloudWatch queries (e.g. 1h).")
+        String cloudwatchMetricsForAtimeMtimeGranularity,
+    @Doc("Drop a whole account when one of its resources fails to collect (strict mode).")
+        boolean discardAccountOnResourceError,
+    @Doc("Collect CloudWatch usage metrics.") boolean collectUsageMetrics,
+    @Doc("Compute IAM access edges.") boolean collectAccessEdges,
+    @Doc("ExternalId passed when assuming role (the trust policy's sts:ExternalId condition).")
+        Secret externalId,
+    @Doc("Session name of assumed-role sessions, seen in CloudTrail.") String roleSessionName,
+    @Doc("Lifetime of assumed-role sessions in seconds (900 to 43200); they are renewed before"
+        + " they expire.") int sessionDuration,
+    @Doc("With scrape_org: only accounts under these OU ids (nested OUs included); empty: all.")
+        List<String> scrapeOrgOu,
+    @Doc("With scrape_org: leave out accounts under these OU ids (nested OUs included).")
+        List<String> scrapeOrgExcludeOu,
+    @Doc("Endpoint for every AWS API (a simulator or LocalStack); null: AWS itself.")
+        String endpointUrl,
+    @Doc("SDK retry mode: standard or adaptive (adaptive also slows down on throttling).")
+        String retryMode,
+    @Doc("Attempts per API call, the first included.") int maxAttempts,
+    @Doc("Requests per second per account, region and service (token bucket); keys are service"
+        + " names, 'default' applies to the rest.") Map<String, Double> requestRateLimits)
+    implements ValidatedConfig {
+
+  /** The original's defaults, and ours for the new keys. */
+  public static final AwsConfig DEFAULTS = new AwsConfig(
+      null, null, null, false, null, null, null, false, null, true, false, true, List.of(), false,
+      false, Math.max(Runtime.getRuntime().availableProcessors(), 2), 64, 20,
+      Map.of("sagemaker", 6, "elb", 6), List.of(), List.of(), "60d", "1h", false, true, true,
+      null, "resoto-worker", 3600, List.of(), List.of(), null, "adaptive", 10,
+      Map.of("default", 20.0, "ec2", 20.0, "iam", 10.0, "organizations", 5.0, "cloudwatch", 10.0,
+          "route53", 5.0));
+
+  @Override
+  public void validate(ConfigProblems problems) {
+    if ((accessKeyId == null) != (secretAccessKey == null)) {
+      problems.add(accessKeyId == null ? "access_key_id" : "secret_access_key",
+          "access_key_id and secret_access_key go together: set both or neither");
+    }
+    if (assumeCurrent && !doNotScrapeCurrent) {
+      problems.add("assume_current", "needs do_not_scrape_current: true (the current account would be collected twice)");
+    }
+    if (role != null && role.startsWith("arn:") && !role.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
+      problems.add("role", "not a role ARN: '" + role + "' (arn:aws:iam::<account>:role/<name>)");
+    }
+    if (scrapeOrgRoleArn != null && !scrapeOrgRoleArn.isBlank()
+        && !scrapeOrgRoleArn.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
+      problems.add("scrape_org_role_arn", "not a role ARN: '" + scrapeOrgRoleArn + "'");
+    }
+    if (account != null) {
+      for (int i = 0; i < account.size(); i++) {
+        if (!account.get(i).matches("\\d{12}")) {
+          problems.add("account[" + i + "]", "an account id has 12 digits, got '" + account.get(i) + "'");
+        }
+      }
+    }
+    if (profiles != null && profiles.isEmpty()) {
+      problems.add("profiles", "an empty list collects nothing; use null for the other credential options");
+    }
+    if (sessionDuration < 900 || sessionDuration > 43200) {
+      problems.add("session_duration", "must be between 900 and 43200 seconds, got " + sessionDuration);
+    }
+    if (roleSessionName == null || !roleSessionName.matches("[\\w+=,.@-]{2,64}")) {
+      problems.add("role_session_name", "2 to 64 characters of letters, digits and +=,.@_-, got '" + roleSessionName + "'");
+    }
+    positive(problems, "account_pool_size", accountPoolSize);
+    positive(problems, "resource_pool_size", resourcePoolSize);
+    positive(problems, "resource_pool_tasks_per_service_default", resourcePoolTasksPerServiceDefault);
+    positive(problems, "max_attempts", maxAttempts);
+    if (!List.of("standard", "adaptive", "legacy").contains(retryMode)) {
+      problems.add("retry_mode", "must be standard, adaptive or legacy, got '" + retryMode + "'");
+    }
+    if (endpointUrl != null && !endpointUrl.matches("https?://.+")) {
+      problems.add("endpoint_url", "must be an http or https URL, got '" + endpointUrl + "'");
+    }
+    if (requestRateLimits != null) {
+      requestRateLimits.forEach((service, rate) -> {
+        if (rate == null || rate <= 0) {
+          problems.add("request_rate_limits." + service, "must be a positive number of requests per second");
+        }
+      });
+    }
+  }
+
+  private static void positive(ConfigProblems problems, String key, int value) {
+    if (value < 1) {
+      problems.add(key, "must be at least 1, got " + value);
+    }
+  }
+}

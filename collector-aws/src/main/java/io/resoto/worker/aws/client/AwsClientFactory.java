@@ -1,0 +1,68 @@
+package io.resoto.worker.aws.client;
+
+import io.resoto.worker.aws.AwsConfig;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+
+/**
+ * Builds the SDK clients of a run: all share one HTTP client (one connection pool), the
+ * configured endpoint (a simulator or LocalStack, when set) and the configured retry strategy.
+ * Retries live here, in the clients, never around calls.
+ */
+public final class AwsClientFactory implements AutoCloseable {
+
+  private final SdkHttpClient http;
+  private final URI endpoint;
+  private final RetryStrategy retry;
+
+  public AwsClientFactory(AwsConfig config) {
+    this.http = ApacheHttpClient.builder()
+        .maxConnections(Math.max(50, config.resourcePoolSize() * 2))
+        .connectionTimeout(Duration.ofSeconds(10))
+        .socketTimeout(Duration.ofSeconds(60))
+        .build();
+    this.endpoint = config.endpointUrl() == null ? null : URI.create(config.endpointUrl());
+    RetryStrategy base = switch (config.retryMode()) {
+      case "standard" -> AwsRetryStrategy.standardRetryStrategy();
+      case "legacy" -> AwsRetryStrategy.legacyRetryStrategy();
+      default -> AwsRetryStrategy.adaptiveRetryStrategy();
+    };
+    this.retry = base.toBuilder().maxAttempts(config.maxAttempts()).build();
+  }
+
+  /**
+   * A client of the builder's service for these credentials in this region. The caller closes
+   * it; closing it leaves the shared HTTP client open.
+   */
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C create(
+      B builder, AwsCredentialsProvider credentials, String region) {
+    builder.httpClient(http)
+        .region(Region.of(region))
+        .credentialsProvider(credentials)
+        .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retry).build());
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder.build();
+  }
+
+  /** The shared HTTP client, e.g. for STS credential providers. */
+  public SdkHttpClient httpClient() {
+    return http;
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}
