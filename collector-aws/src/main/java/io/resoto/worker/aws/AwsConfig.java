@@ -84,7 +84,8 @@ public record AwsConfig(
   @Override
   public void validate(ConfigProblems problems) {
     if ((accessKeyId == null) != (secretAccessKey == null)) {
-      problems.add(accessKeyId == null ? "access_key_id" : "secret_access_key",
+      // reported at the key that is set, so the message points at a line of the file
+      problems.add(accessKeyId != null ? "access_key_id" : "secret_access_key",
           "access_key_id and secret_access_key go together: set both or neither");
     }
     if (assumeCurrent && !doNotScrapeCurrent) {
