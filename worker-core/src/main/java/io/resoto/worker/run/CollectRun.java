@@ -66,6 +66,7 @@ public final class CollectRun {
   private final AtomicReference<PluginStatus> cancelled = new AtomicReference<>();
   private final CompletableFuture<Void> abortSignal = new CompletableFuture<>();
   private final ConcurrentLinkedQueue<CollectError> errors = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<CollectError> skipped = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<AccountResult> accounts = new ConcurrentLinkedQueue<>();
   private final Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
   private final AtomicLong totalNodes = new AtomicLong();
@@ -298,6 +299,7 @@ public final class CollectRun {
             accountResults,
             byKind,
             new ArrayList<>(errors),
+            new ArrayList<>(skipped),
             totalNodes.get(),
             totalEdges.get(),
             null);
@@ -311,7 +313,7 @@ public final class CollectRun {
       return new RunSummary(summary.runId(), summary.trigger(), summary.startedAt(),
           summary.finishedAt(), summary.durationSeconds(),
           status == RunStatus.COMPLETE ? RunStatus.PARTIAL : status, results, accountResults,
-          byKind, more, summary.totalNodes(), summary.totalEdges(), null);
+          byKind, more, summary.skipped(), summary.totalNodes(), summary.totalEdges(), null);
     }
   }
 
@@ -491,6 +493,11 @@ public final class CollectRun {
     @Override
     public void error(String account, String region, String kind, String message) {
       errors.add(new CollectError(plugin, account, region, kind, message));
+    }
+
+    @Override
+    public void skip(String account, String region, String kind, String reason) {
+      skipped.add(new CollectError(plugin, account, region, kind, reason));
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.TreeMap;
  * {@code /info} and turned into metrics. Times are ISO-8601 UTC strings.
  *
  * @param resourcesByKind nodes per kind over all delivered graphs, sorted by kind
+ * @param errors failures: they make the run partial
+ * @param skipped scopes left out on purpose (a region not enabled), with the reason
  * @param location where the sink put the run (a directory), or null
  */
 public record RunSummary(
@@ -23,6 +25,7 @@ public record RunSummary(
     List<AccountResult> accounts,
     Map<String, Long> resourcesByKind,
     List<CollectError> errors,
+    List<CollectError> skipped,
     long totalNodes,
     long totalEdges,
     String location) {
@@ -32,12 +35,13 @@ public record RunSummary(
     accounts = List.copyOf(accounts);
     resourcesByKind = Collections.unmodifiableMap(new TreeMap<>(resourcesByKind));
     errors = List.copyOf(errors);
+    skipped = List.copyOf(skipped);
   }
 
   /** The same summary with the sink's location filled in. */
   public RunSummary withLocation(String where) {
     return new RunSummary(
         runId, trigger, startedAt, finishedAt, durationSeconds, status, plugins, accounts,
-        resourcesByKind, errors, totalNodes, totalEdges, where);
+        resourcesByKind, errors, skipped, totalNodes, totalEdges, where);
   }
 }

@@ -44,6 +44,16 @@ public final class SummaryTable {
     if (errors.size() > MAX_ERRORS) {
       b.append(String.format("    ... and %d more (see summary.json)%n", errors.size() - MAX_ERRORS));
     }
+    List<CollectError> skipped = s.skipped();
+    if (!skipped.isEmpty()) {
+      b.append(String.format("  skipped: %d%n", skipped.size()));
+      for (CollectError e : skipped.subList(0, Math.min(MAX_ERRORS, skipped.size()))) {
+        b.append("    ").append(e.describe()).append(System.lineSeparator());
+      }
+      if (skipped.size() > MAX_ERRORS) {
+        b.append(String.format("    ... and %d more (see summary.json)%n", skipped.size() - MAX_ERRORS));
+      }
+    }
     b.append(String.format("  total: %d nodes, %d edges%n", s.totalNodes(), s.totalEdges()));
     if (s.location() != null) {
       b.append("  written to: ").append(s.location()).append(System.lineSeparator());

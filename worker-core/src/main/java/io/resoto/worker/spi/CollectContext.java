@@ -49,6 +49,18 @@ public interface CollectContext {
   void error(String account, String region, String kind, String message);
 
   /**
+   * Records a scope left out on purpose, with the reason: a region not enabled in an account, a
+   * service not offered in a region. Listed in the run summary; unlike {@link #error} it does not
+   * make the run incomplete.
+   *
+   * @param account account id, or null
+   * @param region region id, or null
+   * @param kind kind (or service), or null
+   * @param reason why it was left out, one line
+   */
+  void skip(String account, String region, String kind, String reason);
+
+  /**
    * Puts account, region and kind into the logging context (MDC) of the calling thread until the
    * returned scope is closed, so that log lines carry them. Null parts are left out.
    */
