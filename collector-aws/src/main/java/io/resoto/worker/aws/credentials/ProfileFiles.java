@@ -1,7 +1,13 @@
 package io.resoto.worker.aws.credentials;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.profiles.ProfileFileSupplier;
@@ -22,12 +28,12 @@ public final class ProfileFiles {
 
   private ProfileFiles() {}
 
-  /** Both default files, each reloaded when modified; a missing file counts as empty. */
+  /** Both default files, each re-read when modified; a missing file counts as empty. */
   public static ProfileFileSupplier reloading() {
     return reloading(ProfileFileLocation.credentialsFilePath(), ProfileFileLocation.configurationFilePath());
   }
 
-  /** These two files, each reloaded when modified; a missing file counts as empty. */
+  /** These two files, each re-read when modified; a missing file counts as empty. */
   public static ProfileFileSupplier reloading(Path credentialsFile, Path configFile) {
     return ProfileFileSupplier.aggregate(
         new OneFile(credentialsFile, ProfileFile.Type.CREDENTIALS),
@@ -35,14 +41,22 @@ public final class ProfileFiles {
   }
 
   /**
-   * One file. It must answer the same instance while nothing changed: the SDK's aggregate and
-   * profile credentials provider rebuild (and re-assume roles) whenever the instance differs.
+   * One file, re-parsed when its modification time, size or identity change. It answers the same
+   * instance while nothing changed: the SDK's aggregate and profile credentials provider rebuild
+   * (and re-assume profile roles) whenever the instance differs.
+   *
+   * <p>Why not {@link ProfileFileSupplier#reloadWhenModified}: it looks at the file at most once a
+   * second, so keys written just now would not be used by the very next call; a stat per call
+   * costs microseconds.
    */
   private static final class OneFile implements ProfileFileSupplier {
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileFiles.class);
+
     private final Path path;
     private final ProfileFile.Type type;
     private final ProfileFile empty;
-    private ProfileFileSupplier watcher;
+    private List<Object> stamp;
+    private ProfileFile current;
 
     OneFile(Path path, ProfileFile.Type type) {
       this.path = path;
@@ -52,15 +66,29 @@ public final class ProfileFiles {
 
     @Override
     public synchronized ProfileFile get() {
-      if (!Files.isRegularFile(path)) {
-        // Forget the watcher: when the file comes back it is read afresh.
-        watcher = null;
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      } catch (IOException e) {
+        // Missing or unreadable: no profiles from this file. When it comes back it is read afresh.
+        stamp = null;
+        current = null;
         return empty;
       }
-      if (watcher == null) {
-        watcher = ProfileFileSupplier.reloadWhenModified(path, type);
+      List<Object> now = Arrays.asList(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
+      if (!now.equals(stamp)) {
+        try {
+          current = ProfileFile.builder().content(path).type(type).build();
+          stamp = now;
+        } catch (RuntimeException e) {
+          // Likely caught mid-write: keep what we had, and try again on the next call.
+          LOG.warn("Cannot read {} ({}); keeping the previous content", path, e.getMessage());
+          if (current == null) {
+            return empty;
+          }
+        }
       }
-      return watcher.get();
+      return current;
     }
   }
 }
