@@ -17,15 +17,28 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
  */
 public final class RoleAssumer {
 
-  /** STS caps sessions of role chaining (a role assumed with role credentials) at one hour. */
+  /**
+   * STS caps sessions of role chaining (a role assumed with role credentials) at one hour, and
+   * one hour is also every role's MaxSessionDuration unless raised.
+   */
   public static final int CHAINED_MAX_SECONDS = 3600;
 
   private final AwsConfig config;
   private final AwsClientFactory clients;
+  private final boolean asyncRefresh;
 
   public RoleAssumer(AwsConfig config, AwsClientFactory clients) {
+    this(config, clients, true);
+  }
+
+  /**
+   * With {@code asyncRefresh} false the caller that finds the session in its prefetch window
+   * renews it (tests observe renewal that way without waiting for a background thread).
+   */
+  RoleAssumer(AwsConfig config, AwsClientFactory clients, boolean asyncRefresh) {
     this.config = Objects.requireNonNull(config);
     this.clients = Objects.requireNonNull(clients);
+    this.asyncRefresh = asyncRefresh;
   }
 
   /**
@@ -42,23 +55,27 @@ public final class RoleAssumer {
   /** Assumes {@code roleArn} with {@code base}; nothing is called until credentials are needed. */
   public AssumedRoleCredentials assume(AwsCredentialsProvider base, String roleArn) {
     String partition = Objects.requireNonNullElse(Partitions.ofArn(roleArn), Partitions.AWS);
-    Duration session = Duration.ofSeconds(sessionSeconds(base));
+    StsClient sts = clients.create(StsClient.builder(), base, Partitions.globalRegion(partition));
+    return new AssumedRoleCredentials(roleArn, base, sts, sessionSeconds(base),
+        seconds -> provider(sts, roleArn, seconds));
+  }
+
+  private StsAssumeRoleCredentialsProvider provider(StsClient sts, String roleArn, int seconds) {
+    Duration session = Duration.ofSeconds(seconds);
     AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
         .roleArn(roleArn)
         .roleSessionName(config.roleSessionName())
-        .durationSeconds((int) session.getSeconds());
+        .durationSeconds(seconds);
     if (config.externalId() != null && !config.externalId().isEmpty()) {
       request.externalId(config.externalId().reveal());
     }
-    StsClient sts = clients.create(StsClient.builder(), base, Partitions.globalRegion(partition));
-    StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
+    return StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)
         .refreshRequest(request.build())
-        .asyncCredentialUpdateEnabled(true)
+        .asyncCredentialUpdateEnabled(asyncRefresh)
         .prefetchTime(prefetchTime(session))
         .staleTime(staleTime(session))
         .build();
-    return new AssumedRoleCredentials(roleArn, base, sts, provider);
   }
 
   /**
