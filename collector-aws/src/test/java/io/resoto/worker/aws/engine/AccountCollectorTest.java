@@ -176,6 +176,27 @@ class AccountCollectorTest {
   }
 
   @Test
+  void clientsOfTheFactoryCarryTheRateLimitInterceptor() throws Exception {
+    AwsConfig c = TestSupport.config(sim, Map.of());
+    clients = new AwsClientFactory(c);
+    AtomicInteger seen = new AtomicInteger();
+    software.amazon.awssdk.core.interceptor.ExecutionInterceptor counting =
+        new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+              software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            seen.incrementAndGet();
+          }
+        };
+    try (Ec2Client ec2 = clients.create(AccountCollector.withInterceptor(Ec2Client.builder(), counting),
+        TestSupport.managementAccount().credentials(), "us-east-1")) {
+      ec2.describeRegions();
+      ec2.describeRegions();
+    }
+    assertThat(seen.get()).isEqualTo(2);
+  }
+
+  @Test
   void theCapOfAServiceCanOnlyLowerTheDefault() {
     AwsConfig c = TestSupport.with(AwsConfig.DEFAULTS, Map.of("resourcePoolTasksPerServiceDefault", 10,
         "resourcePoolTasksPerService", Map.of("sagemaker", 6, "ec2", 50, "elb", 0)));
