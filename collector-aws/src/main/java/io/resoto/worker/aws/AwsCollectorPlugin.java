@@ -1,0 +1,196 @@
+package io.resoto.worker.aws;
+
+import io.resoto.worker.aws.account.AccountDiscovery;
+import io.resoto.worker.aws.account.AwsAccountTarget;
+import io.resoto.worker.aws.account.RegionResolver;
+import io.resoto.worker.aws.client.AwsClientFactory;
+import io.resoto.worker.aws.engine.AccountCollector;
+import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.KindRegistry;
+import io.resoto.worker.graph.ModelKind;
+import io.resoto.worker.spi.CollectContext;
+import io.resoto.worker.spi.CollectorPlugin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code aws} collector: discovers the accounts of the config, collects them in parallel (up
+ * to {@code account_pool_size}), each with every kind of the {@link KindRegistry} in its regions,
+ * and submits each account graph as soon as that account is done.
+ */
+public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
+
+  private static final Logger log = LoggerFactory.getLogger(AwsCollectorPlugin.class);
+  private static final String DISCOVERY_CLASS = "io.resoto.worker.aws.account.ConfiguredAccountDiscovery";
+  private static final String RESOLVER_CLASS = "io.resoto.worker.aws.account.ConfiguredRegionResolver";
+  /** How often the plugin looks at the run's cancellation flag while accounts are collected. */
+  private static final long CANCEL_POLL_MS = 100;
+
+  private final BiFunction<AwsConfig, AwsClientFactory, AccountDiscovery> discoveryFactory;
+  private final BiFunction<AwsConfig, AwsClientFactory, RegionResolver> resolverFactory;
+  private final List<AwsKind> kinds;
+
+  private AwsConfig config;
+  private AwsClientFactory clients;
+  private AccountDiscovery discovery;
+  private RegionResolver resolver;
+
+  /** The plugin as ServiceLoader creates it: the configured account discovery and region resolver. */
+  public AwsCollectorPlugin() {
+    this((c, f) -> byName(DISCOVERY_CLASS, AccountDiscovery.class, c, f),
+        (c, f) -> byName(RESOLVER_CLASS, RegionResolver.class, c, f));
+  }
+
+  /** A plugin with its own account discovery and region resolver (tests). */
+  public AwsCollectorPlugin(BiFunction<AwsConfig, AwsClientFactory, AccountDiscovery> discovery,
+      BiFunction<AwsConfig, AwsClientFactory, RegionResolver> resolver) {
+    this(discovery, resolver, KindRegistry.kinds());
+  }
+
+  /** A plugin that collects only the given kinds (tests of the engine with kinds of their own). */
+  public AwsCollectorPlugin(BiFunction<AwsConfig, AwsClientFactory, AccountDiscovery> discovery,
+      BiFunction<AwsConfig, AwsClientFactory, RegionResolver> resolver, List<AwsKind> kinds) {
+    this.discoveryFactory = Objects.requireNonNull(discovery, "discovery");
+    this.resolverFactory = Objects.requireNonNull(resolver, "resolver");
+    this.kinds = List.copyOf(kinds);
+  }
+
+  @Override
+  public String name() {
+    return AccountCollector.CLOUD;
+  }
+
+  @Override
+  public Class<AwsConfig> configType() {
+    return AwsConfig.class;
+  }
+
+  @Override
+  public List<ModelKind> kinds() {
+    return KindRegistry.model(kinds);
+  }
+
+  @Override
+  public void init(AwsConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.clients = new AwsClientFactory(config);
+    this.discovery = Objects.requireNonNull(discoveryFactory.apply(config, clients), "account discovery");
+    this.resolver = Objects.requireNonNull(resolverFactory.apply(config, clients), "region resolver");
+  }
+
+  @Override
+  public void collect(CollectContext context) throws Exception {
+    List<AwsAccountTarget> accounts;
+    try (CollectContext.LogScope scope = context.logScope(null, null, null)) {
+      accounts = discovery.discover((where, message) -> context.error(where, null, null, message));
+    }
+    if (accounts.isEmpty() || context.isCancelled()) {
+      log.info("no accounts to collect");
+      return;
+    }
+    AccountCollector collector = new AccountCollector(config, clients, resolver, kinds, context);
+    int threads = Math.min(accounts.size(), Math.max(1, config.accountPoolSize()));
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "aws-account-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (AwsAccountTarget target : accounts) {
+        futures.add(pool.submit(() -> collectAccount(collector, target, context)));
+      }
+      for (Future<?> f : futures) {
+        while (true) {
+          if (context.isCancelled()) {
+            log.info("run cancelled: stopping the account collection");
+            return;
+          }
+          try {
+            f.get(CANCEL_POLL_MS, TimeUnit.MILLISECONDS);
+            break;
+          } catch (TimeoutException e) {
+            // look at the cancellation flag again
+          } catch (ExecutionException e) {
+            // collectAccount reports its own failures; this is a bug of ours, not of one account
+            log.error("account task failed", e.getCause());
+            break;
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void collectAccount(AccountCollector collector, AwsAccountTarget target, CollectContext context) {
+    if (context.isCancelled()) {
+      return;
+    }
+    try (CollectContext.LogScope scope = context.logScope(target.id(), null, null)) {
+      AccountCollector.Result result = collector.collect(target);
+      if (result.graph() != null && !context.isCancelled()) {
+        context.submit(result.graph());
+        log.info("account collected: {} nodes, {} edges", result.graph().graph().nodeCount(),
+            result.graph().graph().edgeCount());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("account {} failed", target.id(), e);
+      context.error(target.id(), null, null, "account not collected: " + e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (clients != null) {
+      try {
+        clients.close();
+      } catch (RuntimeException e) {
+        log.debug("closing the client factory failed", e);
+      }
+      clients = null;
+    }
+  }
+
+  /**
+   * Creates the configured discovery or resolver by class name, with a (AwsConfig,
+   * AwsClientFactory) constructor. By name because those classes are written in parallel with
+   * this one; the integration replaces this with direct constructor calls.
+   */
+  static <T> T byName(String className, Class<T> type, AwsConfig config, AwsClientFactory clients) {
+    Class<?> c;
+    try {
+      c = Class.forName(className, true, AwsCollectorPlugin.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("aws: " + className + " is missing from the class path;"
+          + " this build of collector-aws cannot discover accounts");
+    }
+    try {
+      return type.cast(c.getConstructor(AwsConfig.class, AwsClientFactory.class).newInstance(config, clients));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("aws: " + className + " has no (AwsConfig, AwsClientFactory) constructor");
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("aws: " + className + " failed: " + cause.getMessage(), cause);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("aws: cannot create " + className + ": " + e.getMessage(), e);
+    }
+  }
+}

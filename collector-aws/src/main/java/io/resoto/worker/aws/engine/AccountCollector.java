@@ -1,0 +1,487 @@
+package io.resoto.worker.aws.engine;
+
+import io.resoto.worker.aws.AwsConfig;
+import io.resoto.worker.aws.account.AwsAccountTarget;
+import io.resoto.worker.aws.account.RegionResolver;
+import io.resoto.worker.aws.client.AwsClientFactory;
+import io.resoto.worker.aws.kinds.base.AwsAccountKind;
+import io.resoto.worker.aws.kinds.base.AwsRegionKind;
+import io.resoto.worker.graph.Edge;
+import io.resoto.worker.graph.EdgeType;
+import io.resoto.worker.graph.Graph;
+import io.resoto.worker.graph.Node;
+import io.resoto.worker.spi.AccountGraph;
+import io.resoto.worker.spi.CollectContext;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * Collects one account into one graph: the {@code aws_account} node as root, one
+ * {@code aws_region} node per collected region plus the "global" region node, and every kind of
+ * the registry that the collect/no_collect globs allow, global kinds once and regional kinds in
+ * every region, all on one pool of {@code resource_pool_size} threads per account with at most
+ * {@code resource_pool_tasks_per_service} tasks per "region:service" at once.
+ *
+ * <p>A failing (region, kind) is classified once ({@link ErrorClassifier}), reported through
+ * {@link CollectContext#error} and skipped; the rest of the account goes on, unless
+ * {@code discard_account_on_resource_error} is set and the failure is an error (not an expected
+ * skip).
+ */
+public final class AccountCollector {
+
+  /** The cloud id of every node, the plugin's name. */
+  public static final String CLOUD = "aws";
+
+  private static final Logger log = LoggerFactory.getLogger(AccountCollector.class);
+  /** How often a waiting account looks at the run's cancellation flag. */
+  private static final long CANCEL_POLL_MS = 100;
+
+  private final AwsConfig config;
+  private final AwsClientFactory clients;
+  private final RegionResolver regions;
+  private final List<AwsKind> kinds;
+  private final CollectContext context;
+  private final ErrorClassifier classifier = new ErrorClassifier();
+  private final KindFilter filter;
+
+  /** A problem recorded for the account, with the level it was logged at. */
+  public record Problem(Level level, String region, String kind, String message) {}
+
+  /** Log level of a recorded problem: WARN for expected skips, ERROR for failures. */
+  public enum Level { WARN, ERROR }
+
+  /**
+   * What collecting one account gave.
+   *
+   * @param graph the account graph to submit, or null when the account was discarded or the run
+   *     cancelled
+   * @param problems everything recorded, in order
+   */
+  public record Result(AccountGraph graph, List<Problem> problems) {}
+
+  /**
+   * An account collector for one run.
+   *
+   * @param kinds the kinds to collect (usually {@link KindRegistry#kinds()}); the globs of the
+   *     config filter them
+   */
+  public AccountCollector(AwsConfig config, AwsClientFactory clients, RegionResolver regions,
+      List<AwsKind> kinds, CollectContext context) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.clients = Objects.requireNonNull(clients, "clients");
+    this.regions = Objects.requireNonNull(regions, "regions");
+    this.kinds = List.copyOf(kinds);
+    this.context = Objects.requireNonNull(context, "context");
+    this.filter = new KindFilter(config.collect(), config.noCollect());
+  }
+
+  /**
+   * Collects the account. Never throws for a failing kind or region; returns without a graph when
+   * the run was cancelled or the account discarded.
+   */
+  public Result collect(AwsAccountTarget target) throws InterruptedException {
+    AccountRun run = new AccountRun(target);
+    try {
+      return run.collect();
+    } finally {
+      run.close();
+    }
+  }
+
+  /** The effective cap of one service: the per-service value can only lower the default. */
+  static int tasksPerService(AwsConfig config, String service) {
+    int dflt = config.resourcePoolTasksPerServiceDefault();
+    Integer own = config.resourcePoolTasksPerService() == null ? null
+        : config.resourcePoolTasksPerService().get(service);
+    return Math.max(own == null ? dflt : Math.min(own, dflt), 1);
+  }
+
+  /** The configured request rate of a service, else "default", else none (0). */
+  static double requestRate(AwsConfig config, String service) {
+    Map<String, Double> rates = config.requestRateLimits();
+    if (rates == null) {
+      return 0;
+    }
+    Double rate = rates.get(service);
+    if (rate == null) {
+      rate = rates.get("default");
+    }
+    return rate == null ? 0 : rate;
+  }
+
+  /** SDK service names whose config key differs (the config uses the boto3 names). */
+  private static String configServiceName(String sdkServiceName) {
+    return switch (sdkServiceName) {
+      case "monitoring" -> "cloudwatch";
+      case "elasticloadbalancing" -> "elb";
+      default -> sdkServiceName;
+    };
+  }
+
+  /** One collected region: its id, its name ("global" for the global one) and its node. */
+  record RegionScope(String id, String name, boolean global, Node node) {
+    String label() {
+      return global ? Partitions.GLOBAL_REGION_NAME : id;
+    }
+  }
+
+  /** A node as a kind added it, with the region it belongs under. */
+  private record Placed(Node node, RegionScope region, boolean attach) {}
+
+  /** An edge with one end known and the other named by (kind, resource id). */
+  record PendingEdge(Node from, String fromKind, String fromId, Node to, String toKind, String toId,
+      EdgeType type, String region) {}
+
+  /** The state of one account's collection, shared by its kind contexts. */
+  final class AccountRun {
+    private final AwsAccountTarget target;
+    private final String partition;
+    private final ConcurrentLinkedQueue<Placed> nodes = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<PendingEdge> edges = new ConcurrentLinkedQueue<>();
+    private final Map<String, SdkClient> clientCache = new ConcurrentHashMap<>();
+    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Problem> problems = new ConcurrentLinkedQueue<>();
+    private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
+    private final Map<String, String> throttleExample = new ConcurrentHashMap<>();
+    private volatile boolean failed;
+    private ExecutorService pool;
+    private KeyedTaskQueue queue;
+
+    AccountRun(AwsAccountTarget target) {
+      this.target = target;
+      this.partition = target.partition() == null ? "aws" : target.partition();
+    }
+
+    AwsAccountTarget target() {
+      return target;
+    }
+
+    String partition() {
+      return partition;
+    }
+
+    boolean isCancelled() {
+      return context.isCancelled() || Thread.currentThread().isInterrupted();
+    }
+
+    Result collect() throws InterruptedException {
+      Node accountNode = AwsAccountKind.node(target);
+      AccountGraph graph = context.newAccountGraph(accountNode);
+      String globalId = Partitions.globalRegion(partition);
+      RegionScope global = new RegionScope(globalId, Partitions.GLOBAL_REGION_NAME, true,
+          AwsRegionKind.node(target.id(), globalId, Partitions.GLOBAL_REGION_NAME));
+      List<RegionScope> scopes = new ArrayList<>();
+      scopes.add(global);
+      for (String r : resolveRegions()) {
+        scopes.add(new RegionScope(r, r, false, AwsRegionKind.node(target.id(), r, r)));
+      }
+
+      pool = Executors.newFixedThreadPool(config.resourcePoolSize(), threads("aws-" + target.id()));
+      queue = new KeyedTaskQueue(pool, key -> tasksPerService(config, key.substring(key.indexOf(':') + 1)));
+      for (RegionScope region : scopes) {
+        for (AwsKind kind : kinds) {
+          boolean fits = region.global() ? kind.scope() == AwsKind.Scope.GLOBAL
+              : kind.scope() == AwsKind.Scope.REGIONAL;
+          if (fits && filter.shouldCollect(kind.name())) {
+            KindContext kc = new KindContext(this, region, kind);
+            queue.submit(region.id() + ":" + kind.service(), () -> runUnit(kc, region, kind, kc.kindCollect()));
+          }
+        }
+      }
+      while (!queue.awaitIdle(CANCEL_POLL_MS, TimeUnit.MILLISECONDS)) {
+        if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
+          queue.cancel();
+          pool.shutdownNow();
+          log.info("account {} cancelled", target.id());
+          return new Result(null, List.copyOf(problems));
+        }
+      }
+      reportThrottling();
+      if (context.isCancelled()) {
+        return new Result(null, List.copyOf(problems));
+      }
+      if (failed && config.discardAccountOnResourceError()) {
+        record(Level.ERROR, null, null,
+            "account discarded: a resource failed to collect and discard_account_on_resource_error is set");
+        return new Result(null, List.copyOf(problems));
+      }
+      connect(graph.graph(), accountNode, scopes);
+      return new Result(graph, List.copyOf(problems));
+    }
+
+    private List<String> resolveRegions() {
+      try {
+        RegionResolver.Regions resolved = regions.regions(target);
+        for (RegionResolver.Skipped s : resolved.skipped()) {
+          record(Level.WARN, s.region(), null, "skipped: " + s.reason());
+        }
+        return List.copyOf(new LinkedHashSet<>(resolved.collect()));
+      } catch (Exception e) {
+        // without regions the global kinds can still be collected
+        record(Level.ERROR, null, null, "regions could not be resolved, collecting global resources only: "
+            + classifier.classify(e, false).message());
+        return List.of();
+      }
+    }
+
+    private void runUnit(KindContext kc, RegionScope region, AwsKind kind, KindContext.Work work) {
+      if (isCancelled()) {
+        return;
+      }
+      try (CollectContext.LogScope scope = context.logScope(target.id(), region.label(), kind.name())) {
+        work.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        if (isCancelled()) {
+          return;
+        }
+        failure(region, kind, e);
+      }
+    }
+
+    void submitWork(KindContext kc, RegionScope region, AwsKind kind, KindContext.Work work) {
+      queue.submit(region.id() + ":" + kind.service(), () -> runUnit(kc, region, kind, work));
+    }
+
+    private void failure(RegionScope region, AwsKind kind, Exception e) {
+      ErrorClassifier.Classification c = classifier.classify(e, !region.global());
+      switch (c.category()) {
+        case ACCESS_DENIED, REGION_NOT_ENABLED -> record(Level.WARN, region.label(), kind.name(), c.message());
+        case NOT_AVAILABLE -> log.debug("{} in {}: {}", kind.name(), region.label(), c.message());
+        case THROTTLED -> {
+          failed = true;
+          String key = region.label() + "\u0000" + kind.name();
+          throttled.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+          throttleExample.putIfAbsent(key, c.code());
+        }
+        case ERROR -> {
+          failed = true;
+          if (c.code().equals(e.getClass().getSimpleName())) {
+            // a bug of ours, not an AWS answer: keep the stack trace in the log
+            log.error("{} in {} failed", kind.name(), region.label(), e);
+          }
+          record(Level.ERROR, region.label(), kind.name(), c.message());
+        }
+        default -> throw new IllegalStateException("unhandled category " + c.category());
+      }
+    }
+
+    private void reportThrottling() {
+      throttled.forEach((key, count) -> {
+        String[] parts = key.split("\u0000", 2);
+        record(Level.ERROR, parts[0], parts[1], count.get() + " call(s) still throttled after the SDK's retries ("
+            + throttleExample.get(key) + ")");
+      });
+    }
+
+    private void record(Level level, String region, String kind, String message) {
+      problems.add(new Problem(level, region, kind, message));
+      if (level == Level.WARN) {
+        log.warn("{}", message);
+      } else {
+        log.error("{}", message);
+      }
+      context.error(target.id(), region, kind, message);
+    }
+
+    void addNode(Node node, RegionScope region, boolean attach) {
+      nodes.add(new Placed(node, region, attach));
+    }
+
+    void addEdge(PendingEdge edge) {
+      edges.add(edge);
+    }
+
+    @SuppressWarnings("unchecked")
+    <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
+        String region, B builder) {
+      String key = region + "|" + builder.getClass().getName();
+      return (C) clientCache.computeIfAbsent(key, k -> {
+        AtomicReference<RateLimiter> limiter = new AtomicReference<>();
+        B limited = withInterceptor(builder, new RateLimitInterceptor(limiter));
+        C client = clients.create(limited, target.credentials(), region);
+        String service = configServiceName(client.serviceName());
+        double rate = requestRate(config, service);
+        if (rate > 0) {
+          limiter.set(limiters.computeIfAbsent(region + ":" + service, s -> new RateLimiter(rate)));
+        }
+        return client;
+      });
+    }
+
+    /**
+     * Builds the graph, single-threaded, once everything is collected: regions under the account,
+     * every node under its region (unless its kind links it itself), and the edges whose other end
+     * exists.
+     */
+    private void connect(Graph graph, Node account, List<RegionScope> scopes) {
+      for (RegionScope region : scopes) {
+        graph.add(region.node());
+        graph.addEdge(account, region.node());
+      }
+      Map<String, List<Node>> byIdentity = new HashMap<>();
+      List<Placed> kept = new ArrayList<>();
+      for (Placed p : nodes) {
+        Node node = graph.add(p.node());
+        if (node == p.node()) {
+          kept.add(p);
+          byIdentity.computeIfAbsent(identity(node.kind(), node.resourceId()), k -> new ArrayList<>()).add(node);
+        }
+      }
+      for (PendingEdge e : edges) {
+        Node from = e.from() != null ? e.from() : resolve(byIdentity, e.fromKind(), e.fromId(), e.region());
+        Node to = e.to() != null ? e.to() : resolve(byIdentity, e.toKind(), e.toId(), e.region());
+        if (from == null || to == null || graph.node(from.id()).isEmpty() || graph.node(to.id()).isEmpty()) {
+          log.debug("edge dropped, other end not collected: {}:{} -> {}:{}",
+              e.from() != null ? e.from().kind() : e.fromKind(), e.from() != null ? e.from().resourceId() : e.fromId(),
+              e.to() != null ? e.to().kind() : e.toKind(), e.to() != null ? e.to().resourceId() : e.toId());
+          continue;
+        }
+        graph.addEdge(from, to, e.type());
+      }
+      Set<String> hasParent = new HashSet<>();
+      for (Edge edge : graph.edges()) {
+        if (edge.type() == EdgeType.DEFAULT) {
+          hasParent.add(edge.to());
+        }
+      }
+      for (Placed p : kept) {
+        if (p.attach() || !hasParent.contains(p.node().id())) {
+          graph.addEdge(p.region().node(), p.node());
+        }
+      }
+    }
+
+    private Node resolve(Map<String, List<Node>> byIdentity, String kind, String id, String region) {
+      List<Node> candidates = byIdentity.get(identity(kind, id));
+      if (candidates == null) {
+        return null;
+      }
+      if (candidates.size() == 1) {
+        return candidates.get(0);
+      }
+      // the same resource id in several regions: the requester's region wins, else it is ambiguous
+      List<Node> sameRegion = candidates.stream().filter(n -> Objects.equals(n.region(), region)).toList();
+      return sameRegion.size() == 1 ? sameRegion.get(0) : null;
+    }
+
+    void close() {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+      for (SdkClient c : clientCache.values()) {
+        try {
+          c.close();
+        } catch (RuntimeException e) {
+          log.debug("closing a client failed", e);
+        }
+      }
+      clientCache.clear();
+    }
+  }
+
+  private static String identity(String kind, String id) {
+    return kind + "\u0000" + id;
+  }
+
+  private static ThreadFactory threads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Takes a token of the client's (region, service) bucket before each request. */
+  private static final class RateLimitInterceptor implements ExecutionInterceptor {
+    private final AtomicReference<RateLimiter> limiter;
+
+    RateLimitInterceptor(AtomicReference<RateLimiter> limiter) {
+      this.limiter = limiter;
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+      RateLimiter l = limiter.get();
+      if (l == null) {
+        return;
+      }
+      try {
+        l.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw AbortedException.create("interrupted while waiting for the request rate limit");
+      }
+    }
+  }
+
+  /**
+   * The builder as a proxy that adds the interceptor to the override configuration the client
+   * factory sets. Why a proxy: {@link AwsClientFactory#create} replaces the builder's whole
+   * override configuration, so an interceptor set beforehand would be lost. (A factory parameter
+   * for interceptors would make this unnecessary.)
+   */
+  @SuppressWarnings("unchecked")
+  static <B> B withInterceptor(B builder, ExecutionInterceptor interceptor) {
+    Set<Class<?>> interfaces = new LinkedHashSet<>();
+    for (Class<?> c = builder.getClass(); c != null; c = c.getSuperclass()) {
+      collectPublicInterfaces(c, interfaces);
+    }
+    InvocationHandler handler = (proxy, method, args) -> {
+      Object[] actual = args;
+      if (method.getName().equals("overrideConfiguration") && args != null && args.length == 1
+          && args[0] instanceof ClientOverrideConfiguration c) {
+        actual = new Object[] {c.toBuilder().addExecutionInterceptor(interceptor).build()};
+      }
+      Object result;
+      try {
+        result = method.invoke(builder, actual);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+      // fluent setters return the builder itself: keep the caller on the proxy
+      return result == builder ? proxy : result;
+    };
+    return (B) Proxy.newProxyInstance(builder.getClass().getClassLoader(), interfaces.toArray(Class<?>[]::new),
+        handler);
+  }
+
+  private static void collectPublicInterfaces(Class<?> type, Set<Class<?>> out) {
+    for (Class<?> i : type.getInterfaces()) {
+      if (Modifier.isPublic(i.getModifiers())) {
+        out.add(i);
+      }
+      collectPublicInterfaces(i, out);
+    }
+  }
+}

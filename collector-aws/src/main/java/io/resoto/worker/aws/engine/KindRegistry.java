@@ -1,0 +1,66 @@
+package io.resoto.worker.aws.engine;
+
+import io.resoto.worker.aws.kinds.base.AwsAccountKind;
+import io.resoto.worker.aws.kinds.base.AwsRegionKind;
+import io.resoto.worker.aws.kinds.organizations.AwsOrganizationalRootKind;
+import io.resoto.worker.aws.kinds.organizations.AwsOrganizationalUnitKind;
+import io.resoto.worker.graph.ComplexKind;
+import io.resoto.worker.graph.Model;
+import io.resoto.worker.graph.ModelKind;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every AWS kind, one line each, alphabetised by kind name. A new kind is one class and one line
+ * here (a test keeps the list sorted and each kind documented and tested).
+ */
+public final class KindRegistry {
+
+  private static final List<AwsKind> KINDS = List.of(
+      new AwsAccountKind(),
+      new AwsOrganizationalRootKind(),
+      new AwsOrganizationalUnitKind(),
+      new AwsRegionKind());
+
+  private KindRegistry() {}
+
+  /** All kinds, in alphabetical order. */
+  public static List<AwsKind> kinds() {
+    return KINDS;
+  }
+
+  /**
+   * The model kinds of all AWS kinds plus their shared base {@code aws_resource}. Successor kinds
+   * the reference declares but that no registered kind (nor the base model) defines yet are left
+   * out, so the model stays consistent while kinds are being added.
+   */
+  public static List<ModelKind> model() {
+    return model(KINDS);
+  }
+
+  /** The model of the given kinds, pruned as {@link #model()} says. */
+  public static List<ModelKind> model(List<AwsKind> kinds) {
+    List<ComplexKind> declared = new ArrayList<>();
+    declared.add(KindModel.awsResource());
+    kinds.forEach(k -> declared.add(k.model()));
+    Set<String> known = new HashSet<>();
+    Model.base().kinds().forEach(k -> known.add(k.fqn()));
+    declared.forEach(k -> known.add(k.fqn()));
+    List<ModelKind> out = new ArrayList<>();
+    for (ComplexKind k : declared) {
+      Map<String, List<String>> successors = new LinkedHashMap<>();
+      k.successorKinds().forEach((type, targets) -> {
+        List<String> present = targets.stream().filter(known::contains).toList();
+        if (!present.isEmpty()) {
+          successors.put(type, present);
+        }
+      });
+      out.add(new ComplexKind(k.fqn(), k.bases(), k.properties(), successors, k.aggregateRoot(), k.metadata()));
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,81 @@
+package io.resoto.worker.aws.kinds.base;
+
+import io.resoto.worker.aws.engine.AccountCollector;
+import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.KindContext;
+import io.resoto.worker.aws.engine.KindModel;
+import io.resoto.worker.graph.ComplexKind;
+import io.resoto.worker.graph.EdgeType;
+import io.resoto.worker.graph.Node;
+import java.time.Instant;
+
+/**
+ * {@code aws_region}: one node per collected region, and the account's "global" region node
+ * (id = the partition's global region, name {@code global}) that global kinds hang under. Built by
+ * the engine; its own fields come from the {@code region} base kind.
+ */
+public final class AwsRegionKind implements AwsKind {
+
+  /** The kind name. */
+  public static final String KIND = "aws_region";
+
+  /** The original gives every region the day AWS launched as its creation time. */
+  public static final Instant AWS_LAUNCH = Instant.parse("2006-03-19T00:00:00Z");
+
+  private static final ComplexKind MODEL = KindModel.kind(KIND)
+      .bases("region", KindModel.AWS_RESOURCE)
+      .display("region", "management")
+      .successors(EdgeType.DEFAULT,
+          "aws_vpc_peering_connection", "aws_vpc_endpoint", "aws_vpc", "aws_service_quota", "aws_s3_bucket",
+          "aws_rds_instance", "aws_iam_server_certificate", "aws_iam_role", "aws_iam_policy",
+          "aws_iam_instance_profile", "aws_iam_group", "aws_elb", "aws_eks_cluster", "aws_ec2_volume_type",
+          "aws_ec2_volume", "aws_iam_user", "aws_ec2_subnet", "aws_ec2_snapshot", "aws_ec2_security_group",
+          "aws_ec2_route_table", "aws_ec2_network_interface", "aws_ec2_network_acl", "aws_ec2_nat_gateway",
+          "aws_ec2_keypair", "aws_ec2_internet_gateway", "aws_ec2_instance_type", "aws_ec2_instance",
+          "aws_ec2_elastic_ip", "aws_cloudwatch_alarm", "aws_cloudformation_stack",
+          "aws_cloudformation_stack_set", "aws_autoscaling_group", "aws_alb_target_group", "aws_alb")
+      .build();
+
+  /** Declares the kind. */
+  public AwsRegionKind() {}
+
+  @Override
+  public String name() {
+    return KIND;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.ENGINE;
+  }
+
+  @Override
+  public String service() {
+    return "ec2";
+  }
+
+  @Override
+  public ComplexKind model() {
+    return MODEL;
+  }
+
+  /** Built by the engine ({@link #node}); there is nothing to list. */
+  @Override
+  public void collect(KindContext ctx) {}
+
+  /**
+   * A region node. As in the original, the name joins the id tuple, so the global region node
+   * (id us-east-1, name global) and the us-east-1 region node are two nodes.
+   */
+  public static Node node(String accountId, String regionId, String name) {
+    return Node.builder(KIND, regionId)
+        .name(name)
+        .cloud(AccountCollector.CLOUD)
+        .account(accountId)
+        .region(regionId)
+        .idKeyExtra(name)
+        .ctime(AWS_LAUNCH)
+        .categories("management")
+        .build();
+  }
+}

@@ -1,0 +1,267 @@
+package io.resoto.worker.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.KindRegistry;
+import io.resoto.worker.aws.engine.TestSupport;
+import io.resoto.worker.awssim.cli.Simulation;
+import io.resoto.worker.awssim.estate.Estate;
+import io.resoto.worker.awssim.fault.FaultRule;
+import io.resoto.worker.config.ConfigLoader;
+import io.resoto.worker.config.LoadedConfig;
+import io.resoto.worker.config.ResotoWorkerConfig;
+import io.resoto.worker.graph.EdgeType;
+import io.resoto.worker.graph.Graph;
+import io.resoto.worker.graph.Model;
+import io.resoto.worker.graph.Node;
+import io.resoto.worker.run.CollectError;
+import io.resoto.worker.run.CollectRun;
+import io.resoto.worker.run.RunStatus;
+import io.resoto.worker.run.RunSummary;
+import io.resoto.worker.sink.GraphDelivery;
+import io.resoto.worker.sink.GraphSink;
+import io.resoto.worker.sink.RunInfo;
+import io.resoto.worker.spi.CollectorPlugin;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class AwsCollectorPluginTest {
+
+  private static Simulation sim;
+  private final RecordingSink sink = new RecordingSink();
+
+  @BeforeAll
+  static void start() throws Exception {
+    sim = Simulation.start(Estate.demo());
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  @AfterEach
+  void clearFaults() {
+    sim.aws().faults().clear();
+  }
+
+  /** Keeps what the real collect run delivers. */
+  static final class RecordingSink implements GraphSink {
+    final List<GraphDelivery> deliveries = new CopyOnWriteArrayList<>();
+    volatile Model model;
+
+    @Override
+    public void runStarted(RunInfo run, Model model) {
+      this.model = model;
+    }
+
+    @Override
+    public void deliver(RunInfo run, GraphDelivery delivery) {
+      deliveries.add(delivery);
+    }
+
+    @Override
+    public String runFinished(RunInfo run, RunSummary summary) {
+      return "memory";
+    }
+
+    @Override
+    public String unusableReason() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "memory";
+    }
+  }
+
+  private static AwsCollectorPlugin plugin() {
+    return new AwsCollectorPlugin((c, f) -> TestSupport.discovery(), (c, f) -> TestSupport.resolver());
+  }
+
+  private RunSummary run(CollectorPlugin<?> plugin, String awsYaml) throws Exception {
+    Map<String, Class<? extends Record>> sections = new LinkedHashMap<>();
+    sections.put(ConfigLoader.WORKER_SECTION, ResotoWorkerConfig.class);
+    sections.put("aws", AwsConfig.class);
+    String yaml = "resotoworker:\n  collector: [aws]\naws:\n"
+        + "  endpoint_url: " + sim.endpoint() + "\n"
+        + "  access_key_id: " + TestSupport.KEY + "\n"
+        + "  secret_access_key: " + TestSupport.SECRET + "\n"
+        + "  max_attempts: 2\n" + awsYaml;
+    LoadedConfig config = new ConfigLoader(sections).load(yaml, "test.yaml", Map.of(), List.of());
+    RunInfo info = new RunInfo("r1", "test", Clock.systemUTC().instant(), "resoto");
+    return new CollectRun(info, config, List.of(plugin), sink, Clock.systemUTC()).execute();
+  }
+
+  private static Map<String, List<Node>> byKind(Graph g) {
+    return g.nodes().stream().collect(Collectors.groupingBy(Node::kind));
+  }
+
+  private static List<String> parents(Graph g, Node n) {
+    return g.edges().stream().filter(e -> e.type() == EdgeType.DEFAULT && e.to().equals(n.id()))
+        .map(e -> g.node(e.from()).orElseThrow()).map(p -> p.kind() + ":" + p.name()).toList();
+  }
+
+  @Test
+  void aRunDeliversOneValidAccountGraphWithRegionsAndTheOrganisationTree() throws Exception {
+    RunSummary summary = run(plugin(), "");
+
+    // the skipped opt-in region is reported through error(), which the worker counts as partial
+    assertThat(summary.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(sink.deliveries).hasSize(1);
+    GraphDelivery d = sink.deliveries.get(0);
+    Graph g = d.graph();
+    assertThat(d.account()).isEqualTo(TestSupport.MGMT);
+    assertThat(g.validate()).isEmpty();
+    assertThat(sink.model.check(g)).isEmpty();
+    Map<String, List<Node>> kinds = byKind(g);
+    Node account = kinds.get("aws_account").get(0);
+    assertThat(account.name()).isEqualTo("demo-mgmt");
+    assertThat(parents(g, account)).containsExactly("cloud:aws");
+    assertThat(kinds.get("aws_region")).extracting(Node::name)
+        .containsExactlyInAnyOrder("global", "us-east-1", "eu-central-1", "us-west-2");
+    assertThat(kinds.get("aws_region")).allSatisfy(r -> assertThat(parents(g, r)).containsExactly("aws_account:demo-mgmt"));
+    assertThat(kinds.get("aws_organizational_root")).extracting(Node::resourceId).containsExactly("r-demo");
+    assertThat(kinds.get("aws_organizational_unit")).hasSize(3);
+    assertThat(summary.errors()).extracting(CollectError::message)
+        .containsExactly("skipped: " + TestSupport.SKIP_REASON);
+  }
+
+  @Test
+  void aRunWithoutSkippedRegionsOrFailuresIsComplete() throws Exception {
+    AwsCollectorPlugin plugin = new AwsCollectorPlugin((c, f) -> TestSupport.discovery(),
+        (c, f) -> account -> new io.resoto.worker.aws.account.RegionResolver.Regions(TestSupport.REGIONS, List.of()));
+
+    RunSummary summary = run(plugin, "");
+
+    assertThat(summary.errors()).isEmpty();
+    assertThat(summary.status()).isEqualTo(RunStatus.COMPLETE);
+    assertThat(summary.resourcesByKind()).containsEntry("aws_account", 1L).containsEntry("aws_region", 4L)
+        .containsEntry("aws_organizational_root", 1L).containsEntry("aws_organizational_unit", 3L);
+  }
+
+  @Test
+  void nodeIdsAreStableAcrossRuns() throws Exception {
+    run(plugin(), "");
+    run(plugin(), "");
+
+    assertThat(sink.deliveries).hasSize(2);
+    List<String> first = sink.deliveries.get(0).graph().nodes().stream().map(Node::id).sorted().toList();
+    List<String> second = sink.deliveries.get(1).graph().nodes().stream().map(Node::id).sorted().toList();
+    assertThat(first).isEqualTo(second).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void noCollectLeavesOutTheMatchingKinds() throws Exception {
+    run(plugin(), "  no_collect: ['aws_organizational_u*']\n");
+
+    Map<String, List<Node>> kinds = byKind(sink.deliveries.get(0).graph());
+    assertThat(kinds).containsKey("aws_organizational_root").doesNotContainKey("aws_organizational_unit");
+  }
+
+  @Test
+  void deniedOrganizationsIsSkippedWithAWarningAndTheAccountIsStillDelivered() throws Exception {
+    sim.aws().faults().add(FaultRule.forService("organizations").accessDenied(true));
+
+    RunSummary summary = run(plugin(), "");
+
+    assertThat(sink.deliveries).hasSize(1);
+    Map<String, List<Node>> kinds = byKind(sink.deliveries.get(0).graph());
+    assertThat(kinds).containsKeys("aws_account", "aws_region").doesNotContainKey("aws_organizational_root");
+    assertThat(summary.errors()).filteredOn(e -> e.kind() != null)
+        .extracting(CollectError::kind).containsExactlyInAnyOrder("aws_organizational_root", "aws_organizational_unit");
+    assertThat(summary.errors()).filteredOn(e -> e.kind() != null)
+        .allSatisfy(e -> {
+          assertThat(e.plugin()).isEqualTo("aws");
+          assertThat(e.region()).isEqualTo("global");
+          assertThat(e.message()).startsWith("skipped: access denied");
+        });
+  }
+
+  @Test
+  void cancellationStopsTheRunEarlyAndSubmitsNothing() throws Exception {
+    TestSupport.RecordingContext context = new TestSupport.RecordingContext();
+    AtomicInteger collected = new AtomicInteger();
+    AwsKind cancelling = TestSupport.kind("aws_test_cancel", AwsKind.Scope.REGIONAL, "ec2", ctx -> {
+      collected.incrementAndGet();
+      context.cancelled = true;
+    });
+    AwsCollectorPlugin plugin = new AwsCollectorPlugin((c, f) -> problems -> List.of(
+        TestSupport.managementAccount(),
+        new io.resoto.worker.aws.account.AwsAccountTarget("999999999999", "other", null, null, "aws",
+            TestSupport.managementAccount().credentials())),
+        (c, f) -> TestSupport.resolver(), List.of(cancelling));
+    plugin.init(TestSupport.config(sim, Map.of("accountPoolSize", 1, "resourcePoolSize", 1)));
+    try {
+      plugin.collect(context);
+    } finally {
+      plugin.close();
+    }
+
+    assertThat(context.submitted).isEmpty();
+    // the first region's task cancelled the run: the other regions and the second account never ran
+    assertThat(collected.get()).isEqualTo(1);
+  }
+
+  @Test
+  void discoveryProblemsAreReportedAndTheRestIsCollected() throws Exception {
+    TestSupport.RecordingContext context = new TestSupport.RecordingContext();
+    AwsCollectorPlugin plugin = new AwsCollectorPlugin((c, f) -> problems -> {
+      problems.report("444444444444", "cannot assume role ResotoAccess: AccessDenied");
+      return List.of(TestSupport.managementAccount());
+    }, (c, f) -> TestSupport.resolver());
+    plugin.init(TestSupport.config(sim, Map.of()));
+    try {
+      plugin.collect(context);
+    } finally {
+      plugin.close();
+    }
+    assertThat(context.errors).contains("444444444444|null|null|cannot assume role ResotoAccess: AccessDenied");
+    assertThat(context.submitted).hasSize(1);
+  }
+
+  @Test
+  void thePluginIsFoundByServiceLoaderAndDeclaresTheRegistryModel() {
+    List<String> names = ServiceLoader.load(CollectorPlugin.class).stream()
+        .map(p -> p.get().name()).toList();
+    assertThat(names).contains("aws");
+    AwsCollectorPlugin plugin = new AwsCollectorPlugin();
+    assertThat(plugin.configType()).isEqualTo(AwsConfig.class);
+    assertThat(plugin.kinds()).isEqualTo(KindRegistry.model());
+    assertThat(Model.base().plus(plugin.kinds()).validate()).isEmpty();
+  }
+
+  @Test
+  void aMissingDiscoveryClassFailsWithAClearMessage() {
+    assertThatThrownBy(() -> AwsCollectorPlugin.byName("io.resoto.worker.aws.account.NoSuchDiscovery",
+        io.resoto.worker.aws.account.AccountDiscovery.class, AwsConfig.DEFAULTS, null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("aws: io.resoto.worker.aws.account.NoSuchDiscovery is missing from the class path;"
+            + " this build of collector-aws cannot discover accounts");
+  }
+
+  @Test
+  void initFailsWhenTheConfiguredDiscoveryCannotBeBuilt() {
+    AwsCollectorPlugin plugin = new AwsCollectorPlugin((c, f) -> {
+      throw new IllegalStateException("aws: no credentials");
+    }, (c, f) -> TestSupport.resolver());
+    try {
+      assertThatThrownBy(() -> plugin.init(AwsConfig.DEFAULTS)).hasMessage("aws: no credentials");
+    } finally {
+      plugin.close();
+    }
+  }
+}
