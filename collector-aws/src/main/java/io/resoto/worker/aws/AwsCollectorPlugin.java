@@ -1,6 +1,8 @@
 package io.resoto.worker.aws;
 
 import io.resoto.worker.aws.account.AccountDiscovery;
+import io.resoto.worker.aws.account.ConfiguredAccountDiscovery;
+import io.resoto.worker.aws.account.ConfiguredRegionResolver;
 import io.resoto.worker.aws.account.AwsAccountTarget;
 import io.resoto.worker.aws.account.RegionResolver;
 import io.resoto.worker.aws.client.AwsClientFactory;
@@ -32,8 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
 
   private static final Logger log = LoggerFactory.getLogger(AwsCollectorPlugin.class);
-  private static final String DISCOVERY_CLASS = "io.resoto.worker.aws.account.ConfiguredAccountDiscovery";
-  private static final String RESOLVER_CLASS = "io.resoto.worker.aws.account.ConfiguredRegionResolver";
   /** How often the plugin looks at the run's cancellation flag while accounts are collected. */
   private static final long CANCEL_POLL_MS = 100;
 
@@ -48,8 +48,7 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
 
   /** The plugin as ServiceLoader creates it: the configured account discovery and region resolver. */
   public AwsCollectorPlugin() {
-    this((c, f) -> byName(DISCOVERY_CLASS, AccountDiscovery.class, c, f),
-        (c, f) -> byName(RESOLVER_CLASS, RegionResolver.class, c, f));
+    this(ConfiguredAccountDiscovery::new, ConfiguredRegionResolver::new);
   }
 
   /** A plugin with its own account discovery and region resolver (tests). */
@@ -97,6 +96,7 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
     }
     if (accounts.isEmpty() || context.isCancelled()) {
       log.info("no accounts to collect");
+      closeCredentials(accounts);
       return;
     }
     AccountCollector collector = new AccountCollector(config, clients, resolver, kinds, context);
@@ -132,6 +132,20 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
       }
     } finally {
       pool.shutdownNow();
+      closeCredentials(accounts);
+    }
+  }
+
+  /** Assumed-role credentials renew themselves in the background until they are closed. */
+  private static void closeCredentials(List<AwsAccountTarget> accounts) {
+    for (AwsAccountTarget target : accounts) {
+      if (target.credentials() instanceof software.amazon.awssdk.utils.SdkAutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (RuntimeException e) {
+          log.debug("closing the credentials of {} failed", target.id(), e);
+        }
+      }
     }
   }
 
@@ -163,34 +177,6 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
         log.debug("closing the client factory failed", e);
       }
       clients = null;
-    }
-  }
-
-  /**
-   * Creates the configured discovery or resolver by class name, with a (AwsConfig,
-   * AwsClientFactory) constructor. By name because those classes are written in parallel with
-   * this one; the integration replaces this with direct constructor calls.
-   */
-  static <T> T byName(String className, Class<T> type, AwsConfig config, AwsClientFactory clients) {
-    Class<?> c;
-    try {
-      c = Class.forName(className, true, AwsCollectorPlugin.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("aws: " + className + " is missing from the class path;"
-          + " this build of collector-aws cannot discover accounts");
-    }
-    try {
-      return type.cast(c.getConstructor(AwsConfig.class, AwsClientFactory.class).newInstance(config, clients));
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("aws: " + className + " has no (AwsConfig, AwsClientFactory) constructor");
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException("aws: " + className + " failed: " + cause.getMessage(), cause);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("aws: cannot create " + className + ": " + e.getMessage(), e);
     }
   }
 }

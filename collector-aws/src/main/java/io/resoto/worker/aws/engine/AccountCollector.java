@@ -76,7 +76,12 @@ public final class AccountCollector {
   public record Problem(Level level, String region, String kind, String message) {}
 
   /** Log level of a recorded problem: WARN for expected skips, ERROR for failures. */
-  public enum Level { WARN, ERROR }
+  /**
+   * SKIP: left out on purpose (a region not enabled, a service needing opt-in): listed, the run
+   * stays complete. WARN: expected but data is missing (access denied): the scope is incomplete.
+   * ERROR: a failure.
+   */
+  public enum Level { SKIP, WARN, ERROR }
 
   /**
    * What collecting one account gave.
@@ -241,7 +246,7 @@ public final class AccountCollector {
       try {
         RegionResolver.Regions resolved = regions.regions(target);
         for (RegionResolver.Skipped s : resolved.skipped()) {
-          record(Level.WARN, s.region(), null, "skipped: " + s.reason());
+          record(Level.SKIP, s.region(), null, "skipped: " + s.reason());
         }
         return List.copyOf(new LinkedHashSet<>(resolved.collect()));
       } catch (Exception e) {
@@ -275,7 +280,8 @@ public final class AccountCollector {
     private void failure(RegionScope region, AwsKind kind, Exception e) {
       ErrorClassifier.Classification c = classifier.classify(e, !region.global());
       switch (c.category()) {
-        case ACCESS_DENIED, REGION_NOT_ENABLED -> record(Level.WARN, region.label(), kind.name(), c.message());
+        case ACCESS_DENIED -> record(Level.WARN, region.label(), kind.name(), c.message());
+        case REGION_NOT_ENABLED -> record(Level.SKIP, region.label(), kind.name(), c.message());
         case NOT_AVAILABLE -> log.debug("{} in {}: {}", kind.name(), region.label(), c.message());
         case THROTTLED -> {
           failed = true;
@@ -305,12 +311,20 @@ public final class AccountCollector {
 
     private void record(Level level, String region, String kind, String message) {
       problems.add(new Problem(level, region, kind, message));
-      if (level == Level.WARN) {
-        log.warn("{}", message);
-      } else {
-        log.error("{}", message);
+      switch (level) {
+        case SKIP -> {
+          log.info("{}", message);
+          context.skip(target.id(), region, kind, message);
+        }
+        case WARN -> {
+          log.warn("{}", message);
+          context.error(target.id(), region, kind, message);
+        }
+        default -> {
+          log.error("{}", message);
+          context.error(target.id(), region, kind, message);
+        }
       }
-      context.error(target.id(), region, kind, message);
     }
 
     void addNode(Node node, RegionScope region, boolean attach) {

@@ -89,7 +89,7 @@ class AccountCollectorTest {
     assertThat(g1.region()).isEqualTo("us-east-1");
     assertThat(parentOf(g, g1).name()).isEqualTo("global");
     // the skipped region is reported, with no node
-    assertThat(context.errors).containsExactly(TestSupport.MGMT + "|af-south-1|null|skipped: " + TestSupport.SKIP_REASON);
+    assertThat(context.skipped).containsExactly(TestSupport.MGMT + "|af-south-1|null|skipped: " + TestSupport.SKIP_REASON);
   }
 
   @Test

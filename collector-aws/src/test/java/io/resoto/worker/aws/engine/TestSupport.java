@@ -116,6 +116,7 @@ public final class TestSupport {
   /** A CollectContext that records errors and submitted graphs. */
   public static final class RecordingContext implements CollectContext {
     public final List<String> errors = new CopyOnWriteArrayList<>();
+    public final List<String> skipped = new CopyOnWriteArrayList<>();
     public final List<AccountGraph> submitted = new CopyOnWriteArrayList<>();
     public volatile boolean cancelled;
     public volatile Consumer<Node> onNewAccount = n -> {};
@@ -154,6 +155,11 @@ public final class TestSupport {
     @Override
     public void error(String account, String region, String kind, String message) {
       errors.add(account + "|" + region + "|" + kind + "|" + message);
+    }
+
+    @Override
+    public void skip(String account, String region, String kind, String reason) {
+      skipped.add(account + "|" + region + "|" + kind + "|" + reason);
     }
 
     @Override
