@@ -42,6 +42,8 @@ public final class Simulation implements AutoCloseable {
     EstateCredentials credentials = new EstateCredentials(estate, clock);
     AwsSimulator aws = AwsSimulator.builder().port(port).credentials(credentials).faults(faults).clock(clock).build();
     IdentityApis.registerAll(aws, estate, credentials, clock);
+    io.resoto.worker.awssim.resources.ResourceApis.registerAll(aws,
+        new io.resoto.worker.awssim.resources.ResourceStore(estate));
     aws.start();
     ImdsServer imds;
     try {

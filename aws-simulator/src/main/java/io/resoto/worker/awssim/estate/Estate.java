@@ -103,9 +103,60 @@ public final class Estate {
     }
   }
 
-  /** The shipped demo estate. */
+  /**
+   * Resources of the demo estate kept in files of their own, one per group of kinds, merged into
+   * its {@code resources} (each file: account -> region -> service -> collection -> list). A part
+   * that is not on the class path is left out.
+   */
+  public static final List<String> DEMO_PARTS = List.of(
+      "estates/demo-parts/ec2-network.yaml",
+      "estates/demo-parts/ec2-compute.yaml",
+      "estates/demo-parts/iam-s3.yaml");
+
+  /** The shipped demo estate, with its resource parts. */
+  @SuppressWarnings("unchecked")
   public static Estate demo() {
-    return fromResource(DEMO_RESOURCE);
+    org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml();
+    Map<String, Object> doc = yaml.load(resourceText(DEMO_RESOURCE));
+    Map<String, Object> resources = doc.get("resources") instanceof Map<?, ?> m
+        ? new java.util.LinkedHashMap<>((Map<String, Object>) m) : new java.util.LinkedHashMap<>();
+    for (String part : DEMO_PARTS) {
+      if (Estate.class.getClassLoader().getResource(part) != null) {
+        Object data = yaml.load(resourceText(part));
+        if (data instanceof Map<?, ?> partMap) {
+          merge(resources, (Map<String, Object>) partMap, part);
+        }
+      }
+    }
+    doc.put("resources", resources);
+    return parse(yaml.dump(doc), DEMO_RESOURCE);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void merge(Map<String, Object> into, Map<String, Object> from, String source) {
+    for (Map.Entry<String, Object> e : from.entrySet()) {
+      Object existing = into.get(e.getKey());
+      if (existing instanceof Map<?, ?> a && e.getValue() instanceof Map<?, ?> b) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>((Map<String, Object>) a);
+        merge(copy, (Map<String, Object>) b, source);
+        into.put(e.getKey(), copy);
+      } else if (existing == null) {
+        into.put(e.getKey(), e.getValue());
+      } else {
+        throw new IllegalArgumentException(source + ": " + e.getKey() + " is defined in more than one demo part");
+      }
+    }
+  }
+
+  private static String resourceText(String name) {
+    try (InputStream in = Estate.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no estate " + name + " on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read estate " + name, e);
+    }
   }
 
   public Optional<Organization> organization() {

@@ -1,0 +1,20 @@
+package io.resoto.worker.awssim.resources;
+
+import io.resoto.worker.awssim.HandlerRegistry;
+import java.util.List;
+
+/** Every group of resource listings the simulator serves; one line per group. */
+public final class ResourceApis {
+
+  private ResourceApis() {}
+
+  /** All groups, in the order they are registered. */
+  public static final List<ResourceApi> ALL = List.of();
+
+  /** Registers every group. */
+  public static void registerAll(HandlerRegistry registry, ResourceStore store) {
+    for (ResourceApi api : ALL) {
+      api.register(registry, store);
+    }
+  }
+}
