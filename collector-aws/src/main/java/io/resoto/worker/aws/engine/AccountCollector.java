@@ -311,17 +311,19 @@ public final class AccountCollector {
 
     private void record(Level level, String region, String kind, String message) {
       problems.add(new Problem(level, region, kind, message));
+      // the scope goes into the line too: the MDC holds only the account here
+      String line = (region == null ? "" : region + " ") + (kind == null ? "" : kind + ": ") + message;
       switch (level) {
         case SKIP -> {
-          log.info("{}", message);
+          log.info("{}", line);
           context.skip(target.id(), region, kind, message);
         }
         case WARN -> {
-          log.warn("{}", message);
+          log.warn("{}", line);
           context.error(target.id(), region, kind, message);
         }
         default -> {
-          log.error("{}", message);
+          log.error("{}", line);
           context.error(target.id(), region, kind, message);
         }
       }
