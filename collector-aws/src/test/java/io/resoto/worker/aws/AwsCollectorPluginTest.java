@@ -246,6 +246,18 @@ class AwsCollectorPluginTest {
   }
 
   @Test
+  void theReadmesDemoCollectsTheWholeDemoOrganisation() throws Exception {
+    // the config of the README's "Trying the AWS collector without AWS"
+    RunSummary summary = run(new AwsCollectorPlugin(),
+        "  role: ResotoAccess\n  external_id: demo-external-id\n  scrape_org: true\n");
+
+    assertThat(summary.status()).as(summary.errors().toString()).isEqualTo(RunStatus.COMPLETE);
+    assertThat(summary.accounts()).extracting(a -> a.account() + "=" + a.name())
+        .containsExactlyInAnyOrder("111111111111=demo-mgmt", "222222222222=demo-payments", "333333333333=sandbox");
+    assertThat(sink.deliveries).allSatisfy(d -> assertThat(d.graph().validate()).isEmpty());
+  }
+
+  @Test
   void theRealDiscoveryAndRegionResolverCollectTheDemoManagementAccount() throws Exception {
     RunSummary summary = run(new AwsCollectorPlugin(), "");
 
