@@ -50,7 +50,6 @@ class EstateLoadingTest {
     assertThat(profile.role()).isEqualTo("worker-node");
     assertThat(profile.instanceId()).matches("i-[0-9a-f]{17}");
     assertThat(demo.settings().assumedRoleLifetime()).isEmpty();
-    assertThat(demo.resources().isEmpty()).isTrue();
   }
 
   @Test

@@ -22,9 +22,21 @@ public final class KindRegistry {
 
   private static final List<AwsKind> KINDS = List.of(
       new AwsAccountKind(),
+      new io.resoto.worker.aws.kinds.ec2.AwsEc2ElasticIpKind(),
+      new io.resoto.worker.aws.kinds.ec2.AwsEc2FlowLogKind(),
+      new io.resoto.worker.aws.kinds.ec2.AwsEc2InternetGatewayKind(),
+      new io.resoto.worker.aws.kinds.ec2.AwsEc2NatGatewayKind(),
+      new io.resoto.worker.aws.kinds.ec2.AwsEc2NetworkAclKind(),
+      new io.resoto.worker.aws.kinds.ec2.AwsEc2NetworkInterfaceKind(),
+      new io.resoto.worker.aws.kinds.ec2.AwsEc2RouteTableKind(),
+      new io.resoto.worker.aws.kinds.ec2.AwsEc2SecurityGroupKind(),
+      new io.resoto.worker.aws.kinds.ec2.AwsEc2SubnetKind(),
       new AwsOrganizationalRootKind(),
       new AwsOrganizationalUnitKind(),
-      new AwsRegionKind());
+      new AwsRegionKind(),
+      new io.resoto.worker.aws.kinds.ec2.AwsVpcKind(),
+      new io.resoto.worker.aws.kinds.ec2.AwsVpcEndpointKind(),
+      new io.resoto.worker.aws.kinds.ec2.AwsVpcPeeringConnectionKind());
 
   private KindRegistry() {}
 

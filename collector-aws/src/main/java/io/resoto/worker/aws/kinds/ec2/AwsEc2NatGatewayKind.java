@@ -1,0 +1,100 @@
+package io.resoto.worker.aws.kinds.ec2;
+
+import static io.resoto.worker.aws.kinds.ec2.Ec2Values.nameTag;
+import static io.resoto.worker.aws.kinds.ec2.Ec2Values.orElse;
+import static io.resoto.worker.aws.kinds.ec2.Ec2Values.plain;
+import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
+
+import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.KindContext;
+import io.resoto.worker.aws.engine.KindModel;
+import io.resoto.worker.graph.ComplexKind;
+import io.resoto.worker.graph.EdgeType;
+import io.resoto.worker.graph.Node;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.NatGateway;
+import software.amazon.awssdk.services.ec2.model.NatGatewayAddress;
+
+/**
+ * {@code aws_ec2_nat_gateway}: the NAT gateways of a region (EC2 DescribeNatGateways), under their VPC and subnet, pointing at the network interfaces they own.
+ */
+public final class AwsEc2NatGatewayKind implements AwsKind {
+
+  /** The kind name. */
+  public static final String KIND = "aws_ec2_nat_gateway";
+
+  private static final ComplexKind MODEL = KindModel.kind(KIND)
+      .bases("gateway", KindModel.AWS_RESOURCE)
+      .display("gateway", "networking")
+      .property("nat_delete_time", "datetime", "The time the NAT gateway was deleted, if it was.")
+      .property("nat_failure_code", "string", "The error code of a failed NAT gateway.")
+      .property("nat_failure_message", "string", "The error message of a failed NAT gateway.")
+      .property("nat_gateway_addresses", "dictionary[string, any][]", "The IP addresses and network interfaces of the NAT gateway.")
+      .property("nat_provisioned_bandwidth", "dictionary[string, any]", "The provisioned bandwidth of the NAT gateway (Direct Connect).")
+      .property("nat_state", "string", "The state of the NAT gateway (pending, available, deleting, deleted, failed).")
+      .property("nat_connectivity_type", "string", "Whether the NAT gateway is public or private.")
+      .successors(EdgeType.DEFAULT, "aws_ec2_network_interface")
+      .build();
+
+  /** Declares the kind. */
+  public AwsEc2NatGatewayKind() {}
+
+  @Override
+  public String name() {
+    return KIND;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.REGIONAL;
+  }
+
+  @Override
+  public String service() {
+    return "ec2";
+  }
+
+  @Override
+  public ComplexKind model() {
+    return MODEL;
+  }
+
+  @Override
+  public void collect(KindContext ctx) {
+    Ec2Client ec2 = ctx.client(Ec2Client.builder());
+    for (NatGateway n : ec2.describeNatGatewaysPaginator(r -> r.maxResults(1000)).natGateways()) {
+      Node node = ctx.add(node(ctx, n));
+      edges(ctx, node, n);
+    }
+  }
+
+  /** Maps a NAT gateway: id NatGatewayId, name the Name tag (else the id), ctime CreateTime, ARN from the EC2 template. */
+  static Node node(KindContext ctx, NatGateway n) {
+    Node.Builder b = ctx.node(KIND, n.natGatewayId())
+        .name(orElse(nameTag(n.tags()), n.natGatewayId()))
+        .tags(tags(n.tags()))
+        .ctime(n.createTime())
+        .categories("networking")
+        .property("nat_delete_time", n.deleteTime())
+        .property("nat_failure_code", n.failureCode())
+        .property("nat_failure_message", n.failureMessage())
+        .property("nat_gateway_addresses", plain(n.natGatewayAddresses()))
+        .property("nat_provisioned_bandwidth", plain(n.provisionedBandwidth()))
+        .property("nat_state", n.stateAsString())
+        .property("nat_connectivity_type", n.connectivityTypeAsString());
+    return KindContext.arn(b, Ec2Values.arn(ctx, "nat-gateway", n.natGatewayId())).build();
+  }
+
+  /** The original's edges of this kind, by the other end's resource id. */
+  static void edges(KindContext ctx, Node node, NatGateway n) {
+    ctx.edgeFrom("aws_vpc", n.vpcId(), node, EdgeType.DEFAULT);
+    ctx.edgeFrom("aws_vpc", n.vpcId(), node, EdgeType.DELETE);
+    ctx.edgeFrom("aws_ec2_subnet", n.subnetId(), node, EdgeType.DEFAULT);
+    ctx.edgeFrom("aws_ec2_subnet", n.subnetId(), node, EdgeType.DELETE);
+    for (NatGatewayAddress a : n.natGatewayAddresses()) {
+      // the gateway owns its interfaces: they go when it goes
+      ctx.edge(node, AwsEc2NetworkInterfaceKind.KIND, a.networkInterfaceId(), EdgeType.DEFAULT);
+      ctx.edgeFrom(AwsEc2NetworkInterfaceKind.KIND, a.networkInterfaceId(), node, EdgeType.DELETE);
+    }
+  }
+}
