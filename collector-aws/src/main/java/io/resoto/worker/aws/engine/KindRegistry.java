@@ -22,9 +22,18 @@ public final class KindRegistry {
 
   private static final List<AwsKind> KINDS = List.of(
       new AwsAccountKind(),
+      new io.resoto.worker.aws.kinds.iam.AwsIamAccessKeyKind(),
+      new io.resoto.worker.aws.kinds.iam.AwsIamGroupKind(),
+      new io.resoto.worker.aws.kinds.iam.AwsIamInstanceProfileKind(),
+      new io.resoto.worker.aws.kinds.iam.AwsIamPolicyKind(),
+      new io.resoto.worker.aws.kinds.iam.AwsIamRoleKind(),
+      new io.resoto.worker.aws.kinds.iam.AwsIamServerCertificateKind(),
+      new io.resoto.worker.aws.kinds.iam.AwsIamUserKind(),
       new AwsOrganizationalRootKind(),
       new AwsOrganizationalUnitKind(),
-      new AwsRegionKind());
+      new AwsRegionKind(),
+      new io.resoto.worker.aws.kinds.iam.AwsRootUserKind(),
+      new io.resoto.worker.aws.kinds.s3.AwsS3BucketKind());
 
   private KindRegistry() {}
 
