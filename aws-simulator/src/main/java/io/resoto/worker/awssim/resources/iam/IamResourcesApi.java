@@ -52,8 +52,9 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  *   <li>{@code AccessKeys} ({@link AccessKeyMetadata}, with {@code UserName}): ListAccessKeys per user;
  *   <li>{@code LoginProfiles} ({@link LoginProfile}), {@code MFADevices} ({@link MFADevice}) and
  *       {@code RootUser} (one {@link User}: the account's root, with its ARN, CreateDate and
- *       PasswordLastUsed): the rows of the credential report, which is built from them and the
- *       users and access keys.
+ *       PasswordLastUsed) and {@code PasswordLastUsed} ({@link User}: UserName and PasswordLastUsed
+ *       of users who signed in with a password): the rows of the credential report, which is built
+ *       from them and the users and access keys.
  * </ul>
  *
  * IAM pages with Marker/MaxItems/IsTruncated: MaxItems 1..1000, 100 when not given.
@@ -191,12 +192,15 @@ public final class IamResourcesApi implements ResourceApi {
           "not_supported", rootMfa, List.of()));
     }
     List<LoginProfile> logins = store.global(ctx, "iam", "LoginProfiles", LoginProfile.class);
+    List<User> signIns = store.global(ctx, "iam", "PasswordLastUsed", User.class);
     for (UserDetail u : users(store, ctx)) {
       LoginProfile login = logins.stream().filter(l -> u.userName().equals(l.userName())).findFirst().orElse(null);
       boolean hasMfa = mfa.stream().anyMatch(m -> u.userName().equals(m.userName()));
       List<AccessKeyMetadata> own = keys.stream().filter(k -> u.userName().equals(k.userName())).toList();
+      String lastUsed = signIns.stream().filter(s -> u.userName().equals(s.userName()) && s.passwordLastUsed() != null)
+          .map(s -> s.passwordLastUsed().toString()).findFirst().orElse("no_information");
       csv.append(row(u.userName(), u.arn(), u.createDate(), String.valueOf(login != null),
-          login == null ? "N/A" : "no_information", login == null ? "N/A" : String.valueOf(login.createDate()),
+          login == null ? "N/A" : lastUsed, login == null ? "N/A" : String.valueOf(login.createDate()),
           hasMfa, own));
     }
     return csv.toString();

@@ -62,6 +62,8 @@ public final class AwsRootUserKind implements AwsKind {
       return;
     }
     Node node = ctx.add(node(ctx, row));
+    // declared by the original (account -> root user); the engine drops it while it resolves
+    // edges among collected nodes only, which the account node is not
     ctx.edgeFrom("aws_account", ctx.account().id(), node, EdgeType.DEFAULT);
   }
 

@@ -38,7 +38,8 @@ class AwsIamUserKindTest extends IamS3TestBase {
     assertThat(collector.idKeyExtra()).containsExactly("arn:aws:iam::111111111111:user/automation/collector");
     Node alice = node(g, AwsIamUserKind.KIND, "AIDADEMOALICE00000001");
     assertThat(alice.properties()).containsEntry("password_enabled", true).containsEntry("mfa_active", true)
-        .containsEntry("password_last_changed", Instant.parse("2020-01-15T08:31:00Z"));
+        .containsEntry("password_last_changed", Instant.parse("2020-01-15T08:31:00Z"))
+        .containsEntry("password_last_used", Instant.parse("2024-05-01T18:22:03Z"));
     assertUnderGlobalRegion(g, alice);
     assertThat(edges(g, EdgeType.DEFAULT)).contains(
         "aws_iam_group:admins -> aws_iam_user:alice",
