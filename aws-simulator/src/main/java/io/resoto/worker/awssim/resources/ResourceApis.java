@@ -10,7 +10,9 @@ public final class ResourceApis {
 
   /** All groups, in the order they are registered. */
   public static final List<ResourceApi> ALL = List.of(
-      new io.resoto.worker.awssim.resources.ec2net.Ec2NetworkApi());
+      new io.resoto.worker.awssim.resources.ec2net.Ec2NetworkApi(),
+      new io.resoto.worker.awssim.resources.iam.IamResourcesApi(),
+      new io.resoto.worker.awssim.resources.s3.S3ResourcesApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

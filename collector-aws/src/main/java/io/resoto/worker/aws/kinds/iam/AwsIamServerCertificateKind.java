@@ -1,0 +1,67 @@
+package io.resoto.worker.aws.kinds.iam;
+
+import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.KindContext;
+import io.resoto.worker.aws.engine.KindModel;
+import io.resoto.worker.graph.ComplexKind;
+import io.resoto.worker.graph.EdgeType;
+import io.resoto.worker.graph.Node;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.ServerCertificateMetadata;
+
+/**
+ * {@code aws_iam_server_certificate}: the server certificates stored in IAM (ListServerCertificates).
+ * The listing carries metadata only, never the certificate body or key.
+ */
+public final class AwsIamServerCertificateKind implements AwsKind {
+
+  /** The kind name. */
+  public static final String KIND = "aws_iam_server_certificate";
+
+  private static final ComplexKind MODEL = KindModel.kind(KIND)
+      .bases("certificate", KindModel.AWS_RESOURCE)
+      .display("certificate", "access_control")
+      .property("path", "string", "The path to the server certificate, e.g. /cloudfront/.")
+      .property("expiration", "datetime", "When the server certificate expires.")
+      .build();
+
+  /** Declares the kind. */
+  public AwsIamServerCertificateKind() {}
+
+  @Override
+  public String name() {
+    return KIND;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.GLOBAL;
+  }
+
+  @Override
+  public String service() {
+    return "iam";
+  }
+
+  @Override
+  public ComplexKind model() {
+    return MODEL;
+  }
+
+  @Override
+  public void collect(KindContext ctx) {
+    IamClient iam = ctx.client(IamClient.builder());
+    for (ServerCertificateMetadata c : iam.listServerCertificatesPaginator(b -> {}).serverCertificateMetadataList()) {
+      ctx.add(node(ctx, c));
+    }
+  }
+
+  static Node node(KindContext ctx, ServerCertificateMetadata c) {
+    // the listing has no tags; the original maps Tags with an empty default, so none are set
+    Node.Builder b = ctx.node(KIND, c.serverCertificateId()).name(c.serverCertificateName()).ctime(c.uploadDate())
+        .categories("access_control");
+    IamSupport.put(b, "path", c.path());
+    IamSupport.put(b, "expiration", c.expiration());
+    return KindContext.arn(b, c.arn()).build();
+  }
+}
