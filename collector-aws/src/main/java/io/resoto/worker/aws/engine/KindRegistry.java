@@ -2,6 +2,16 @@ package io.resoto.worker.aws.engine;
 
 import io.resoto.worker.aws.kinds.base.AwsAccountKind;
 import io.resoto.worker.aws.kinds.base.AwsRegionKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2HostKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2ImageKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2InstanceKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2InstanceTypeKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2KeypairKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2LaunchTemplateKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2ReservedInstancesKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2SnapshotKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2VolumeKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2VolumeTypeKind;
 import io.resoto.worker.aws.kinds.organizations.AwsOrganizationalRootKind;
 import io.resoto.worker.aws.kinds.organizations.AwsOrganizationalUnitKind;
 import io.resoto.worker.graph.ComplexKind;
@@ -22,6 +32,16 @@ public final class KindRegistry {
 
   private static final List<AwsKind> KINDS = List.of(
       new AwsAccountKind(),
+      new AwsEc2HostKind(),
+      new AwsEc2ImageKind(),
+      new AwsEc2InstanceKind(),
+      new AwsEc2InstanceTypeKind(),
+      new AwsEc2KeypairKind(),
+      new AwsEc2LaunchTemplateKind(),
+      new AwsEc2ReservedInstancesKind(),
+      new AwsEc2SnapshotKind(),
+      new AwsEc2VolumeKind(),
+      new AwsEc2VolumeTypeKind(),
       new AwsOrganizationalRootKind(),
       new AwsOrganizationalUnitKind(),
       new AwsRegionKind());
