@@ -9,7 +9,8 @@ public final class ResourceApis {
   private ResourceApis() {}
 
   /** All groups, in the order they are registered. */
-  public static final List<ResourceApi> ALL = List.of();
+  public static final List<ResourceApi> ALL = List.of(
+      new io.resoto.worker.awssim.resources.ec2compute.Ec2ComputeApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {
