@@ -23,6 +23,6 @@ class AwsEc2ReservedInstancesKindTest extends Ec2ComputeTestBase {
     assertArn(r, "arn:aws:ec2:us-east-1:111111111111:reserved-instances/" + ID);
     assertThat(r.properties()).containsEntry("reservation_fixed_price", 500.0)
         .containsEntry("reservation_instance_count", 1L);
-    assertThat(predecessors(demo, r, EdgeType.DEFAULT)).containsExactly("aws_ec2_instance_type:m5.large");
+    assertThat(predecessors(demo, r, EdgeType.DEFAULT)).containsExactlyInAnyOrder("aws_ec2_instance_type:m5.large", "aws_region:us-east-1");
   }
 }
