@@ -12,7 +12,8 @@ public final class ResourceApis {
   public static final List<ResourceApi> ALL = List.of(
       new io.resoto.worker.awssim.resources.ec2net.Ec2NetworkApi(),
       new io.resoto.worker.awssim.resources.iam.IamResourcesApi(),
-      new io.resoto.worker.awssim.resources.s3.S3ResourcesApi());
+      new io.resoto.worker.awssim.resources.s3.S3ResourcesApi(),
+      new io.resoto.worker.awssim.resources.ec2compute.Ec2ComputeApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

@@ -2,6 +2,16 @@ package io.resoto.worker.aws.engine;
 
 import io.resoto.worker.aws.kinds.base.AwsAccountKind;
 import io.resoto.worker.aws.kinds.base.AwsRegionKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2HostKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2ImageKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2InstanceKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2InstanceTypeKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2KeypairKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2LaunchTemplateKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2ReservedInstancesKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2SnapshotKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2VolumeKind;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2VolumeTypeKind;
 import io.resoto.worker.aws.kinds.organizations.AwsOrganizationalRootKind;
 import io.resoto.worker.aws.kinds.organizations.AwsOrganizationalUnitKind;
 import io.resoto.worker.graph.ComplexKind;
@@ -24,20 +34,30 @@ public final class KindRegistry {
       new AwsAccountKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2ElasticIpKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2FlowLogKind(),
+      new AwsEc2HostKind(),
+      new AwsEc2ImageKind(),
+      new AwsEc2InstanceKind(),
+      new AwsEc2InstanceTypeKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2InternetGatewayKind(),
+      new AwsEc2KeypairKind(),
+      new AwsEc2LaunchTemplateKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2NatGatewayKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2NetworkAclKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2NetworkInterfaceKind(),
+      new AwsEc2ReservedInstancesKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2RouteTableKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2SecurityGroupKind(),
+      new AwsEc2SnapshotKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2SubnetKind(),
+      new AwsEc2VolumeKind(),
+      new AwsEc2VolumeTypeKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamAccessKeyKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamGroupKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamInstanceProfileKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamPolicyKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamRoleKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamServerCertificateKind(),
-      new io.resoto.worker.aws.kinds.iam.AwsIamUserKind(),
+      new io.resoto.worker.aws.kinds.iam.AwsIamUserKind());
       new AwsOrganizationalRootKind(),
       new AwsOrganizationalUnitKind(),
       new AwsRegionKind(),

@@ -1,0 +1,79 @@
+package io.resoto.worker.aws.kinds.ec2;
+
+import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.KindContext;
+import io.resoto.worker.aws.engine.KindModel;
+import io.resoto.worker.graph.ComplexKind;
+import io.resoto.worker.graph.EdgeType;
+import io.resoto.worker.graph.Node;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Volume;
+
+/**
+ * {@code aws_ec2_volume_type}: one node per EBS volume type in use in a region, as the original
+ * makes them (it has no API for them: it derives them from the volumes it lists). The original
+ * prices them with the Pricing API; prices are not reported here.
+ */
+public final class AwsEc2VolumeTypeKind implements AwsKind {
+
+  /** The kind name. */
+  public static final String KIND = "aws_ec2_volume_type";
+
+  private static final ComplexKind MODEL = KindModel.kind(KIND)
+      .bases("volume_type", KindModel.AWS_RESOURCE)
+      .display("type", "storage")
+      // a type lists the volumes of that type
+      .successors(EdgeType.DEFAULT, AwsEc2VolumeKind.KIND)
+      .build();
+
+  /** Declares the kind. */
+  public AwsEc2VolumeTypeKind() {}
+
+  @Override
+  public String name() {
+    return KIND;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.REGIONAL;
+  }
+
+  @Override
+  public String service() {
+    return "ec2";
+  }
+
+  @Override
+  public ComplexKind model() {
+    return MODEL;
+  }
+
+  @Override
+  public void collect(KindContext ctx) {
+    List<Volume> volumes = AwsEc2VolumeKind.list(ctx.client(Ec2Client.builder()));
+    Map<String, List<Volume>> byType = new LinkedHashMap<>();
+    for (Volume v : volumes) {
+      if (v.volumeTypeAsString() != null) {
+        byType.computeIfAbsent(v.volumeTypeAsString(), t -> new java.util.ArrayList<>()).add(v);
+      }
+    }
+    byType.forEach((type, ofType) -> {
+      Node node = ctx.add(node(ctx, type));
+      ofType.forEach(v -> ctx.edge(node, AwsEc2VolumeKind.KIND, v.volumeId(), EdgeType.DEFAULT));
+    });
+  }
+
+  /** Maps a volume type in use: its name is all the API tells (no price here). */
+  static Node node(KindContext ctx, String type) {
+    Node.Builder b = ctx.node(KIND, type)
+        .name(type)
+        .categories("storage")
+        .property("volume_type", type);
+    // the original's template: arn:{partition}:ec2:{region}:{account}:volume/{id} (sic)
+    return KindContext.arn(b, Ec2ComputeValues.arn(ctx, "volume", type)).build();
+  }
+}
