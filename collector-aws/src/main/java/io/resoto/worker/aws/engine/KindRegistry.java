@@ -57,7 +57,7 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.iam.AwsIamPolicyKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamRoleKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamServerCertificateKind(),
-      new io.resoto.worker.aws.kinds.iam.AwsIamUserKind());
+      new io.resoto.worker.aws.kinds.iam.AwsIamUserKind(),
       new AwsOrganizationalRootKind(),
       new AwsOrganizationalUnitKind(),
       new AwsRegionKind(),
