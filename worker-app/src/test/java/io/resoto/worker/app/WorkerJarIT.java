@@ -28,7 +28,8 @@ class WorkerJarIT {
     }
     try (WorkerProcess p = WorkerProcess.start(home, Map.of(), "--help")) {
       assertThat(p.waitFor()).isZero();
-      assertThat(p.out()).contains("Usage: worker").contains("collect").contains("trigger").contains("config");
+      assertThat(p.out()).contains("Usage: worker").contains("collect").contains("trigger").contains("config")
+          .contains("demo");
     }
   }
 
@@ -45,6 +46,17 @@ class WorkerJarIT {
       assertThat(files.map(f -> f.getFileName().toString()))
           .contains("model.json", "summary.json")
           .anyMatch(n -> n.startsWith("example-") && n.endsWith(".ndjson"));
+    }
+  }
+
+  @Test
+  void theDemoCollectsTheSimulatorsOrganisationWithTheAwsCollector() throws Exception {
+    try (WorkerProcess p = WorkerProcess.start(home, Map.of(), "demo")) {
+      assertThat(p.waitFor()).as(p.err()).isZero();
+      assertThat(p.out()).contains("COMPLETE").contains("demo-mgmt (111111111111)")
+          .contains("demo-payments (222222222222)").contains("sandbox (333333333333)")
+          .contains("aws_ec2_instance").contains("aws_iam_user").contains("aws_s3_bucket").contains("aws_vpc")
+          .contains("skipped: not enabled in this account (opt-in region)");
     }
   }
 

@@ -85,6 +85,11 @@ public final class WorkerCli implements Callable<Integer> {
     this.registry = registry;
   }
 
+  /** Installs the SIGTERM/SIGINT handlers; the first thing a main method does. */
+  public static void installSignalHandlers() {
+    Signals.install();
+  }
+
   /** The entry point: runs and exits with the command's code. */
   public static void main(String[] args) {
     Signals.install();
@@ -99,7 +104,17 @@ public final class WorkerCli implements Callable<Integer> {
   /** Same, printing to the given writers instead of standard output and error (null: the standard ones). */
   public static int run(String[] args, Map<String, String> environment, PluginRegistry registry,
       PrintWriter out, PrintWriter err) {
+    return run(args, environment, registry, out, err, Map.of());
+  }
+
+  /**
+   * Same, with more subcommands (name -> a picocli command object), for distributions that add
+   * their own (the runnable app's {@code demo}).
+   */
+  public static int run(String[] args, Map<String, String> environment, PluginRegistry registry,
+      PrintWriter out, PrintWriter err, Map<String, Object> extraCommands) {
     CommandLine cli = new CommandLine(new WorkerCli(environment, registry), new Factory(environment, registry));
+    extraCommands.forEach(cli::addSubcommand);
     if (out != null) {
       cli.setOut(out);
     }
