@@ -47,6 +47,8 @@ public final class OrganizationsApi {
     registry.on(ListRootsRequest.class, this::listRoots);
     registry.on(ListOrganizationalUnitsForParentRequest.class, this::listOrganizationalUnitsForParent);
     registry.on(ListAccountsForParentRequest.class, this::listAccountsForParent);
+    registry.on(software.amazon.awssdk.services.organizations.model.DescribeAccountRequest.class,
+        this::describeAccount);
   }
 
   public DescribeOrganizationResponse describeOrganization(CallContext context, DescribeOrganizationRequest request) {
@@ -99,6 +101,17 @@ public final class OrganizationsApi {
     Page<Account> page = Page.of(all, "organizations:ListAccountsForParent:" + request.parentId(),
         request.nextToken(), request.maxResults(), MAX_RESULTS, MAX_RESULTS);
     return ListAccountsForParentResponse.builder().accounts(page.items()).nextToken(page.nextToken()).build();
+  }
+
+  /** Management account only; an id outside the organisation: 400 AccountNotFoundException. */
+  public software.amazon.awssdk.services.organizations.model.DescribeAccountResponse describeAccount(
+      CallContext context, software.amazon.awssdk.services.organizations.model.DescribeAccountRequest request) {
+    Organization org = requireManagement(context);
+    io.resoto.worker.awssim.estate.Account a = estate.account(request.accountId()).orElseThrow(() ->
+        AwsError.of(400, "AccountNotFoundException",
+            "You specified an account that doesn't exist: " + request.accountId()));
+    return software.amazon.awssdk.services.organizations.model.DescribeAccountResponse.builder()
+        .account(account(org, a)).build();
   }
 
   private Account account(Organization org, io.resoto.worker.awssim.estate.Account a) {

@@ -56,6 +56,19 @@ class OrganizationsApiTest {
   }
 
   @Test
+  void describesAnAccountForTheManagementAccountOnly() {
+    var request = software.amazon.awssdk.services.organizations.model.DescribeAccountRequest.builder()
+        .accountId("222222222222").build();
+    var account = orgs.describeAccount(management(), request).account();
+    assertThat(account.id()).isEqualTo("222222222222");
+    assertThat(account.arn()).isEqualTo("arn:aws:organizations::111111111111:account/o-test000001/222222222222");
+    awsError(() -> orgs.describeAccount(member(), request), 400, "AccessDeniedException");
+    awsError(() -> orgs.describeAccount(management(),
+        software.amazon.awssdk.services.organizations.model.DescribeAccountRequest.builder()
+            .accountId("999999999999").build()), 400, "AccountNotFoundException");
+  }
+
+  @Test
   void membersMayDescribeTheOrganizationAsInAws() {
     assertThat(orgs.describeOrganization(member(), DescribeOrganizationRequest.builder().build())
         .organization().id()).isEqualTo("o-test000001");
