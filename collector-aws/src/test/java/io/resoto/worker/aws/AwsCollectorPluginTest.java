@@ -100,7 +100,7 @@ class AwsCollectorPluginTest {
         + "  endpoint_url: " + sim.endpoint() + "\n"
         + "  access_key_id: " + TestSupport.KEY + "\n"
         + "  secret_access_key: " + TestSupport.SECRET + "\n"
-        + "  max_attempts: 2\n" + awsYaml;
+        + (awsYaml.contains("max_attempts:") ? "" : "  max_attempts: 2\n") + awsYaml;
     LoadedConfig config = new ConfigLoader(sections).load(yaml, "test.yaml", Map.of(), List.of());
     RunInfo info = new RunInfo("r1", "test", Clock.systemUTC().instant(), "resoto");
     return new CollectRun(info, config, List.of(plugin), sink, Clock.systemUTC()).execute();
@@ -243,6 +243,53 @@ class AwsCollectorPluginTest {
     assertThat(plugin.configType()).isEqualTo(AwsConfig.class);
     assertThat(plugin.kinds()).isEqualTo(KindRegistry.model());
     assertThat(Model.base().plus(plugin.kinds()).validate()).isEmpty();
+  }
+
+  @Test
+  void withFivePercentThrottledAndOneRegionDeniedEveryOtherRegionIsCollectedInFull() throws Exception {
+    // standard retries: the adaptive strategy also rate-limits the client after throttles, which
+    // only makes this test slow
+    String demo = "  role: ResotoAccess\n  external_id: demo-external-id\n  scrape_org: true\n"
+        + "  retry_mode: standard\n  max_attempts: 8\n";
+    RunSummary clean = run(new AwsCollectorPlugin(), demo);
+    Map<String, Long> expected = resourcesOutside(sink.deliveries, "eu-central-1");
+    assertThat(clean.status()).isEqualTo(RunStatus.COMPLETE);
+    sink.deliveries.clear();
+
+    sim.aws().faults().add(FaultRule.any().throttleRate(0.05));
+    sim.aws().faults().add(FaultRule.forService("ec2").region("eu-central-1").accessDenied(true));
+    RunSummary faulty = run(new AwsCollectorPlugin(), demo);
+
+    // every resource of every other region (and the global ones) is there, as in the clean run
+    assertThat(resourcesOutside(sink.deliveries, "eu-central-1")).isEqualTo(expected);
+    assertThat(sim.aws().counters().snapshot().values().stream().mapToLong(c -> c.throttled()).sum()).isPositive();
+    // the denied region is reported, per kind, with the reason
+    assertThat(faulty.status()).isEqualTo(RunStatus.PARTIAL);
+    // (a call there may be throttled before it is denied: the throttling rule comes first)
+    assertThat(faulty.errors()).isNotEmpty()
+        .allSatisfy(e -> assertThat(e.region()).isEqualTo("eu-central-1"))
+        .anySatisfy(e -> assertThat(e.message()).contains("access denied"));
+  }
+
+  /** Resource nodes per kind, leaving out those of one region (their region node's successors). */
+  private static Map<String, Long> resourcesOutside(List<GraphDelivery> deliveries, String region) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (GraphDelivery d : deliveries) {
+      Graph g = d.graph();
+      java.util.Set<String> excluded = new java.util.HashSet<>();
+      g.nodes().stream().filter(n -> n.kind().equals("aws_region") && n.resourceId().equals(region)
+          && n.name().equals(region)).forEach(r -> excluded.add(r.id()));
+      java.util.Set<String> inRegion = new java.util.HashSet<>();
+      g.edges().stream().filter(e -> e.type() == EdgeType.DEFAULT && excluded.contains(e.from()))
+          .forEach(e -> inRegion.add(e.to()));
+      for (Node n : g.nodes()) {
+        if (!inRegion.contains(n.id()) && !excluded.contains(n.id())
+            && !(n.region() != null && n.region().equals(region))) {
+          counts.merge(d.account() + ":" + n.kind(), 1L, Long::sum);
+        }
+      }
+    }
+    return counts;
   }
 
   @Test

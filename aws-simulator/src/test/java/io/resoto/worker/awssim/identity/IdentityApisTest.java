@@ -34,6 +34,7 @@ class IdentityApisTest {
         GetCallerIdentityRequest.class, AssumeRoleRequest.class, AssumeRoleWithWebIdentityRequest.class,
         DescribeOrganizationRequest.class, ListAccountsRequest.class, ListRootsRequest.class,
         ListOrganizationalUnitsForParentRequest.class, ListAccountsForParentRequest.class,
+        software.amazon.awssdk.services.organizations.model.DescribeAccountRequest.class,
         ListAccountAliasesRequest.class, DescribeRegionsRequest.class);
   }
 
