@@ -89,8 +89,8 @@ class ConfiguredAccountDiscoveryTest {
     assertThat(targets).extracting(AwsAccountTarget::id, AwsAccountTarget::name, AwsAccountTarget::roleArn)
         .containsExactly(
             tuple("222222222222", "demo-payments", "arn:aws:iam::222222222222:role/ResotoAccess"),
-            // no alias and no organisation name (DescribeAccount is not served): the id
-            tuple("333333333333", "333333333333", "arn:aws:iam::333333333333:role/ResotoAccess"));
+            // no alias: the organisation's name, from DescribeAccount
+            tuple("333333333333", "sandbox", "arn:aws:iam::333333333333:role/ResotoAccess"));
     assertThat(problems).isEmpty();
   }
 
@@ -271,6 +271,7 @@ class ConfiguredAccountDiscoveryTest {
   @Test
   void failedNameLookupsNeverLoseTheAccount() throws Exception {
     org.aws().faults().add(FaultRule.forService("iam").accessDenied(true));
+    org.aws().faults().add(FaultRule.forService("organizations").operation("DescribeAccount").accessDenied(true));
     assertThat(discover(orgConfig())).extracting(AwsAccountTarget::id, AwsAccountTarget::name)
         .containsExactly(tuple("111111111111", "111111111111"));
     assertThat(problems).isEmpty();
