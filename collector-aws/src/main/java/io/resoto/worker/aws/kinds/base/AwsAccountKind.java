@@ -2,7 +2,7 @@ package io.resoto.worker.aws.kinds.base;
 
 import io.resoto.worker.aws.account.AwsAccountTarget;
 import io.resoto.worker.aws.engine.AccountCollector;
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -14,7 +14,7 @@ import io.resoto.worker.graph.Node;
  * target. The IAM account summary, password policy and organisation membership fields are
  * declared as the original has them; they are filled by a later account-details step.
  */
-public final class AwsAccountKind implements AwsKind {
+public final class AwsAccountKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_account";
@@ -63,26 +63,8 @@ public final class AwsAccountKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsAccountKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.ENGINE;
-  }
-
-  @Override
-  public String service() {
-    return "iam";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsAccountKind() {
+    super(KIND, Scope.ENGINE, "iam", MODEL);
   }
 
   /** Built by the engine ({@link #node}); there is nothing to list. */

@@ -1,7 +1,7 @@
 package io.resoto.worker.aws.kinds.base;
 
 import io.resoto.worker.aws.engine.AccountCollector;
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -14,7 +14,7 @@ import java.time.Instant;
  * (id = the partition's global region, name {@code global}) that global kinds hang under. Built by
  * the engine; its own fields come from the {@code region} base kind.
  */
-public final class AwsRegionKind implements AwsKind {
+public final class AwsRegionKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_region";
@@ -37,26 +37,8 @@ public final class AwsRegionKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsRegionKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.ENGINE;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsRegionKind() {
+    super(KIND, Scope.ENGINE, "ec2", MODEL);
   }
 
   /** Built by the engine ({@link #node}); there is nothing to list. */

@@ -4,7 +4,7 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2Values.nameTag;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.orElse;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ec2.model.Address;
 /**
  * {@code aws_ec2_elastic_ip}: the elastic IP addresses of a region (EC2 DescribeAddresses, which has no pagination), under the instance or network interface they are associated with.
  */
-public final class AwsEc2ElasticIpKind implements AwsKind {
+public final class AwsEc2ElasticIpKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_elastic_ip";
@@ -42,26 +42,8 @@ public final class AwsEc2ElasticIpKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2ElasticIpKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2ElasticIpKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

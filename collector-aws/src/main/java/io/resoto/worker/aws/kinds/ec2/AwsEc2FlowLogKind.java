@@ -5,7 +5,7 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2Values.orElse;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.plain;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.ec2.model.FlowLog;
 /**
  * {@code aws_ec2_flow_log}: the flow logs of a region (EC2 DescribeFlowLogs), under the VPC they record, pointing at the S3 bucket they deliver to.
  */
-public final class AwsEc2FlowLogKind implements AwsKind {
+public final class AwsEc2FlowLogKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_flow_log";
@@ -42,26 +42,8 @@ public final class AwsEc2FlowLogKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2FlowLogKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2FlowLogKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

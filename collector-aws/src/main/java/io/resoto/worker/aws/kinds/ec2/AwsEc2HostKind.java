@@ -4,7 +4,7 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.OBJECT;
 import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.OBJECTS;
 import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.plain;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.ec2.model.Host;
 import software.amazon.awssdk.services.ec2.model.HostInstance;
 
 /** {@code aws_ec2_host}: Dedicated Hosts (DescribeHosts). */
-public final class AwsEc2HostKind implements AwsKind {
+public final class AwsEc2HostKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_host";
@@ -47,26 +47,8 @@ public final class AwsEc2HostKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2HostKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2HostKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

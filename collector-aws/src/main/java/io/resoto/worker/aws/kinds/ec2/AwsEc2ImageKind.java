@@ -3,7 +3,7 @@ package io.resoto.worker.aws.kinds.ec2;
 import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.OBJECTS;
 import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.plain;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.ProductCode;
 
 /** {@code aws_ec2_image}: the AMIs the account owns (DescribeImages with Owners=self). */
-public final class AwsEc2ImageKind implements AwsKind {
+public final class AwsEc2ImageKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_image";
@@ -58,26 +58,8 @@ public final class AwsEc2ImageKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2ImageKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2ImageKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

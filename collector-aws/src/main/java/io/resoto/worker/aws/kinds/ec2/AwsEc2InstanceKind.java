@@ -4,7 +4,7 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.OBJECT;
 import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.OBJECTS;
 import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.plain;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
  * their user data (DescribeInstanceAttribute userData, one call per instance) and cores and memory
  * from the instance types in use (one DescribeInstanceTypes per region).
  */
-public final class AwsEc2InstanceKind implements AwsKind {
+public final class AwsEc2InstanceKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_instance";
@@ -95,26 +95,8 @@ public final class AwsEc2InstanceKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2InstanceKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2InstanceKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

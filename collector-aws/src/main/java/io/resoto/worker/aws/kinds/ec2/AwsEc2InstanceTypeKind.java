@@ -3,7 +3,7 @@ package io.resoto.worker.aws.kinds.ec2;
 import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.OBJECT;
 import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.plain;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
  * {@code instance-type}). On-demand prices come from a price table bundled with the original and
  * are not reported here.
  */
-public final class AwsEc2InstanceTypeKind implements AwsKind {
+public final class AwsEc2InstanceTypeKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_instance_type";
@@ -64,26 +64,8 @@ public final class AwsEc2InstanceTypeKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2InstanceTypeKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2InstanceTypeKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

@@ -5,7 +5,7 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2Values.orElse;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.plain;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
 /**
  * {@code aws_ec2_internet_gateway}: the internet gateways of a region (EC2 DescribeInternetGateways), under the VPCs they are attached to.
  */
-public final class AwsEc2InternetGatewayKind implements AwsKind {
+public final class AwsEc2InternetGatewayKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_internet_gateway";
@@ -30,26 +30,8 @@ public final class AwsEc2InternetGatewayKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2InternetGatewayKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2InternetGatewayKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

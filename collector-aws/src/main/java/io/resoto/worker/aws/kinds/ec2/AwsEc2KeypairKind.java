@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.ec2;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
  * key pair by name only, while key pairs are identified by KeyPairId, so this kind links them: it
  * looks up the instances using its key pairs (DescribeInstances, filter {@code key-name}).
  */
-public final class AwsEc2KeypairKind implements AwsKind {
+public final class AwsEc2KeypairKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_keypair";
@@ -36,26 +36,8 @@ public final class AwsEc2KeypairKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2KeypairKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2KeypairKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

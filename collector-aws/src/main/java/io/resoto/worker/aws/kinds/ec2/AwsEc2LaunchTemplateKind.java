@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.ec2;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
  * {@code aws_ec2_launch_template}: launch templates (DescribeLaunchTemplates). The original reads
  * the default version's data (DescribeLaunchTemplateVersions); that data is not reported here.
  */
-public final class AwsEc2LaunchTemplateKind implements AwsKind {
+public final class AwsEc2LaunchTemplateKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_launch_template";
@@ -29,26 +29,8 @@ public final class AwsEc2LaunchTemplateKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2LaunchTemplateKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2LaunchTemplateKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

@@ -5,7 +5,7 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2Values.orElse;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.plain;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.NatGatewayAddress;
 /**
  * {@code aws_ec2_nat_gateway}: the NAT gateways of a region (EC2 DescribeNatGateways), under their VPC and subnet, pointing at the network interfaces they own.
  */
-public final class AwsEc2NatGatewayKind implements AwsKind {
+public final class AwsEc2NatGatewayKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_nat_gateway";
@@ -37,26 +37,8 @@ public final class AwsEc2NatGatewayKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2NatGatewayKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2NatGatewayKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

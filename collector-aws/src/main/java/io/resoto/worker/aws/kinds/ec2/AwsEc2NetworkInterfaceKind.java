@@ -5,7 +5,7 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2Values.orElse;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.plain;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddres
 /**
  * {@code aws_ec2_network_interface}: the network interfaces of a region (EC2 DescribeNetworkInterfaces), under their VPC, subnet, security groups and instance.
  */
-public final class AwsEc2NetworkInterfaceKind implements AwsKind {
+public final class AwsEc2NetworkInterfaceKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_network_interface";
@@ -59,26 +59,8 @@ public final class AwsEc2NetworkInterfaceKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2NetworkInterfaceKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2NetworkInterfaceKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

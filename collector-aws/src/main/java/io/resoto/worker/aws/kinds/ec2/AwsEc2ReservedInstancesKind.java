@@ -3,7 +3,7 @@ package io.resoto.worker.aws.kinds.ec2;
 import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.OBJECTS;
 import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.plain;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.ReservedInstances;
 
 /** {@code aws_ec2_reserved_instances}: Reserved Instances purchases (DescribeReservedInstances, not paginated). */
-public final class AwsEc2ReservedInstancesKind implements AwsKind {
+public final class AwsEc2ReservedInstancesKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_reserved_instances";
@@ -41,26 +41,8 @@ public final class AwsEc2ReservedInstancesKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2ReservedInstancesKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2ReservedInstancesKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

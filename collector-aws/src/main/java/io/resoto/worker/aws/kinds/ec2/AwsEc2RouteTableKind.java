@@ -5,7 +5,7 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2Values.orElse;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.plain;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.ec2.model.RouteTable;
 /**
  * {@code aws_ec2_route_table}: the route tables of a region (EC2 DescribeRouteTables), each under its VPC.
  */
-public final class AwsEc2RouteTableKind implements AwsKind {
+public final class AwsEc2RouteTableKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_route_table";
@@ -35,26 +35,8 @@ public final class AwsEc2RouteTableKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2RouteTableKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2RouteTableKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

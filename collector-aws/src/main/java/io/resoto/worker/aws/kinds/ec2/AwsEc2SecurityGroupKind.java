@@ -3,7 +3,7 @@ package io.resoto.worker.aws.kinds.ec2;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.plain;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 /**
  * {@code aws_ec2_security_group}: the security groups of a region (EC2 DescribeSecurityGroups), each under its VPC.
  */
-public final class AwsEc2SecurityGroupKind implements AwsKind {
+public final class AwsEc2SecurityGroupKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_security_group";
@@ -32,26 +32,8 @@ public final class AwsEc2SecurityGroupKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2SecurityGroupKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2SecurityGroupKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.ec2;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.ec2.model.Snapshot;
  * {@code aws_ec2_snapshot}: EBS snapshots the account owns (DescribeSnapshots with OwnerIds=self;
  * without it EC2 also lists every public snapshot).
  */
-public final class AwsEc2SnapshotKind implements AwsKind {
+public final class AwsEc2SnapshotKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_snapshot";
@@ -39,26 +39,8 @@ public final class AwsEc2SnapshotKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2SnapshotKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2SnapshotKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

@@ -5,7 +5,7 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2Values.orElse;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.plain;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 /**
  * {@code aws_ec2_subnet}: the subnets of a region (EC2 DescribeSubnets), each under its VPC.
  */
-public final class AwsEc2SubnetKind implements AwsKind {
+public final class AwsEc2SubnetKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_subnet";
@@ -48,26 +48,8 @@ public final class AwsEc2SubnetKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2SubnetKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2SubnetKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

@@ -3,7 +3,7 @@ package io.resoto.worker.aws.kinds.ec2;
 import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.OBJECTS;
 import static io.resoto.worker.aws.kinds.ec2.Ec2ComputeValues.plain;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
  * {@code aws_ec2_volume}: EBS volumes (DescribeVolumes). The original's last-access times of
  * unattached volumes come from CloudWatch metrics and are not reported here.
  */
-public final class AwsEc2VolumeKind implements AwsKind {
+public final class AwsEc2VolumeKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_volume";
@@ -39,26 +39,8 @@ public final class AwsEc2VolumeKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2VolumeKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2VolumeKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.ec2;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * makes them (it has no API for them: it derives them from the volumes it lists). The original
  * prices them with the Pricing API; prices are not reported here.
  */
-public final class AwsEc2VolumeTypeKind implements AwsKind {
+public final class AwsEc2VolumeTypeKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_volume_type";
@@ -30,26 +30,8 @@ public final class AwsEc2VolumeTypeKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsEc2VolumeTypeKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsEc2VolumeTypeKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

@@ -6,7 +6,7 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2Values.plain;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.strings;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 /**
  * {@code aws_vpc_endpoint}: the VPC endpoints of a region (EC2 DescribeVpcEndpoints), under their VPC, subnets, route tables and security groups, pointing at their network interfaces.
  */
-public final class AwsVpcEndpointKind implements AwsKind {
+public final class AwsVpcEndpointKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_vpc_endpoint";
@@ -47,26 +47,8 @@ public final class AwsVpcEndpointKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsVpcEndpointKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsVpcEndpointKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

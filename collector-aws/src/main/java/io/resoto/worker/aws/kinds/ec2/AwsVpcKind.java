@@ -5,7 +5,7 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2Values.orElse;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.plain;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
  * networking hangs under: its edges to subnets, gateways, ... are made by those kinds, from the
  * VPC id they carry.
  */
-public final class AwsVpcKind implements AwsKind {
+public final class AwsVpcKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_vpc";
@@ -51,26 +51,8 @@ public final class AwsVpcKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsVpcKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsVpcKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

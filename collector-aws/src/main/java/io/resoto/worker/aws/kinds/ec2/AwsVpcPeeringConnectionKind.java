@@ -5,7 +5,7 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2Values.orElse;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.plain;
 import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.VpcPeeringConnectionVpcInfo;
 /**
  * {@code aws_vpc_peering_connection}: the VPC peering connections of a region (EC2 DescribeVpcPeeringConnections), under the requester and accepter VPCs.
  */
-public final class AwsVpcPeeringConnectionKind implements AwsKind {
+public final class AwsVpcPeeringConnectionKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_vpc_peering_connection";
@@ -33,26 +33,8 @@ public final class AwsVpcPeeringConnectionKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsVpcPeeringConnectionKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.REGIONAL;
-  }
-
-  @Override
-  public String service() {
-    return "ec2";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsVpcPeeringConnectionKind() {
+    super(KIND, Scope.REGIONAL, "ec2", MODEL);
   }
 
   @Override

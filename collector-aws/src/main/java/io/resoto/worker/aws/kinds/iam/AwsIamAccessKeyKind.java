@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.iam;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  * never returns a secret after creation. The user points to its keys; the key must go before the
  * user can be deleted (delete edge key to user), as in the original's graph.
  */
-public final class AwsIamAccessKeyKind implements AwsKind {
+public final class AwsIamAccessKeyKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_iam_access_key";
@@ -32,26 +32,8 @@ public final class AwsIamAccessKeyKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsIamAccessKeyKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.GLOBAL;
-  }
-
-  @Override
-  public String service() {
-    return "iam";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsIamAccessKeyKind() {
+    super(KIND, Scope.GLOBAL, "iam", MODEL);
   }
 
   @Override

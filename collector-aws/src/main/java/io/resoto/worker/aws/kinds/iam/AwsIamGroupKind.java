@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.iam;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.iam.model.PolicyDetail;
  * edges to members are made by {@link AwsIamUserKind} (user details name their groups), those to
  * attached policies by {@link AwsIamPolicyKind}.
  */
-public final class AwsIamGroupKind implements AwsKind {
+public final class AwsIamGroupKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_iam_group";
@@ -32,26 +32,8 @@ public final class AwsIamGroupKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsIamGroupKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.GLOBAL;
-  }
-
-  @Override
-  public String service() {
-    return "iam";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsIamGroupKind() {
+    super(KIND, Scope.GLOBAL, "iam", MODEL);
   }
 
   @Override

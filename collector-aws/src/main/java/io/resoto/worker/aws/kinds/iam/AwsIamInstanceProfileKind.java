@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.iam;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.iam.model.Role;
  * Each role of a profile points to it (role to instance profile, default and delete), as the role
  * declares.
  */
-public final class AwsIamInstanceProfileKind implements AwsKind {
+public final class AwsIamInstanceProfileKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_iam_instance_profile";
@@ -28,26 +28,8 @@ public final class AwsIamInstanceProfileKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsIamInstanceProfileKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.GLOBAL;
-  }
-
-  @Override
-  public String service() {
-    return "iam";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsIamInstanceProfileKind() {
+    super(KIND, Scope.GLOBAL, "iam", MODEL);
   }
 
   @Override

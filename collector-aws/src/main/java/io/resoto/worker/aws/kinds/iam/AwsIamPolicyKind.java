@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.iam;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
  * edges go by resource id (the policy id), so this kind, which knows both, makes the edges from
  * users, groups and roles to their attached policies (default and delete, as declared there).
  */
-public final class AwsIamPolicyKind implements AwsKind {
+public final class AwsIamPolicyKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_iam_policy";
@@ -41,26 +41,8 @@ public final class AwsIamPolicyKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsIamPolicyKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.GLOBAL;
-  }
-
-  @Override
-  public String service() {
-    return "iam";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsIamPolicyKind() {
+    super(KIND, Scope.GLOBAL, "iam", MODEL);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.iam;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.iam.model.RoleDetail;
  * to attached policies are made by {@link AwsIamPolicyKind}, those to instance profiles by
  * {@link AwsIamInstanceProfileKind}.
  */
-public final class AwsIamRoleKind implements AwsKind {
+public final class AwsIamRoleKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_iam_role";
@@ -36,26 +36,8 @@ public final class AwsIamRoleKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsIamRoleKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.GLOBAL;
-  }
-
-  @Override
-  public String service() {
-    return "iam";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsIamRoleKind() {
+    super(KIND, Scope.GLOBAL, "iam", MODEL);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.iam;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.iam.model.ServerCertificateMetadata;
  * {@code aws_iam_server_certificate}: the server certificates stored in IAM (ListServerCertificates).
  * The listing carries metadata only, never the certificate body or key.
  */
-public final class AwsIamServerCertificateKind implements AwsKind {
+public final class AwsIamServerCertificateKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_iam_server_certificate";
@@ -26,26 +26,8 @@ public final class AwsIamServerCertificateKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsIamServerCertificateKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.GLOBAL;
-  }
-
-  @Override
-  public String service() {
-    return "iam";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsIamServerCertificateKind() {
+    super(KIND, Scope.GLOBAL, "iam", MODEL);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.iam;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  * by the user's group list); policy edges are made by {@link AwsIamPolicyKind}, access key edges
  * by {@link AwsIamAccessKeyKind}.
  */
-public final class AwsIamUserKind implements AwsKind {
+public final class AwsIamUserKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_iam_user";
@@ -44,26 +44,8 @@ public final class AwsIamUserKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsIamUserKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.GLOBAL;
-  }
-
-  @Override
-  public String service() {
-    return "iam";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsIamUserKind() {
+    super(KIND, Scope.GLOBAL, "iam", MODEL);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.iam;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  * {@code aws_root_user}: the account's root user, from the {@code <root_account>} row of the IAM
  * credential report (generated and polled as the original does). The account points to it.
  */
-public final class AwsRootUserKind implements AwsKind {
+public final class AwsRootUserKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_root_user";
@@ -33,26 +33,8 @@ public final class AwsRootUserKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsRootUserKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.GLOBAL;
-  }
-
-  @Override
-  public String service() {
-    return "iam";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsRootUserKind() {
+    super(KIND, Scope.GLOBAL, "iam", MODEL);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.organizations;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.organizations.model.Root;
  * {@code aws_organizational_root}: the roots of the organisation (Organizations ListRoots), listed
  * in the organisation's management account only. Nodes hang under the global region.
  */
-public final class AwsOrganizationalRootKind implements AwsKind {
+public final class AwsOrganizationalRootKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_organizational_root";
@@ -26,26 +26,8 @@ public final class AwsOrganizationalRootKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsOrganizationalRootKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.GLOBAL;
-  }
-
-  @Override
-  public String service() {
-    return "organizations";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsOrganizationalRootKind() {
+    super(KIND, Scope.GLOBAL, "organizations", MODEL);
   }
 
   @Override

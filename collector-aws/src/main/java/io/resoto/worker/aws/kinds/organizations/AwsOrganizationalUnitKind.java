@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.organizations;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.organizations.model.Root;
  * Each OU gets an edge from its parent (a root or an OU); the nodes also hang under the global
  * region, as every node of the original does.
  */
-public final class AwsOrganizationalUnitKind implements AwsKind {
+public final class AwsOrganizationalUnitKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_organizational_unit";
@@ -29,26 +29,8 @@ public final class AwsOrganizationalUnitKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsOrganizationalUnitKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.GLOBAL;
-  }
-
-  @Override
-  public String service() {
-    return "organizations";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsOrganizationalUnitKind() {
+    super(KIND, Scope.GLOBAL, "organizations", MODEL);
   }
 
   @Override

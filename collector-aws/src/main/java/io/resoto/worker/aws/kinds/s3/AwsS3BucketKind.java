@@ -1,6 +1,6 @@
 package io.resoto.worker.aws.kinds.s3;
 
-import io.resoto.worker.aws.engine.AwsKind;
+import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
  * and lifecycle read by its own task. The node hangs under the global region; its real region is
  * {@code bucket_location}. The "not configured" answers (NoSuchTagSet, ...) mean "none", not errors.
  */
-public final class AwsS3BucketKind implements AwsKind {
+public final class AwsS3BucketKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_s3_bucket";
@@ -53,26 +53,8 @@ public final class AwsS3BucketKind implements AwsKind {
       .build();
 
   /** Declares the kind. */
-  public AwsS3BucketKind() {}
-
-  @Override
-  public String name() {
-    return KIND;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.GLOBAL;
-  }
-
-  @Override
-  public String service() {
-    return "s3";
-  }
-
-  @Override
-  public ComplexKind model() {
-    return MODEL;
+  public AwsS3BucketKind() {
+    super(KIND, Scope.GLOBAL, "s3", MODEL);
   }
 
   @Override
