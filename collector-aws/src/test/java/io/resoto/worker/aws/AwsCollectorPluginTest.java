@@ -302,6 +302,9 @@ class AwsCollectorPluginTest {
     assertThat(summary.accounts()).extracting(a -> a.account() + "=" + a.name())
         .containsExactlyInAnyOrder("111111111111=demo-mgmt", "222222222222=demo-payments", "333333333333=sandbox");
     assertThat(sink.deliveries).allSatisfy(d -> assertThat(d.graph().validate()).isEmpty());
+    // the convention: every registered kind has an entry in the demo estate, so the demo shows it
+    assertThat(summary.resourcesByKind().keySet())
+        .containsAll(KindRegistry.kinds().stream().map(AwsKind::name).toList());
   }
 
   @Test
