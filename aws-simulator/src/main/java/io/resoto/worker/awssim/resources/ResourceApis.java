@@ -13,7 +13,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.ec2net.Ec2NetworkApi(),
       new io.resoto.worker.awssim.resources.iam.IamResourcesApi(),
       new io.resoto.worker.awssim.resources.s3.S3ResourcesApi(),
-      new io.resoto.worker.awssim.resources.ec2compute.Ec2ComputeApi());
+      new io.resoto.worker.awssim.resources.ec2compute.Ec2ComputeApi(),
+      new io.resoto.worker.awssim.resources.cloudwatch.CloudWatchMetricsApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {
