@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * The {@code aws} collector: discovers the accounts of the config, collects them in parallel (up
  * to {@code account_pool_size}), each with every kind of the {@link KindRegistry} in its regions,
  * and submits each account graph as soon as that account is done.
+ *
+ * <p>The usage metrics of a run cover the time since the previous run of this plugin instance
+ * started (see {@link io.resoto.worker.aws.metrics.MetricWindow#usageWindow}). The original takes
+ * that time from the core's task data; this worker has none, so the plugin remembers the start
+ * of its last run in memory: the first run after the worker starts uses the 1-hour window.
  */
 public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
 
@@ -45,6 +50,8 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
   private AwsClientFactory clients;
   private AccountDiscovery discovery;
   private RegionResolver resolver;
+  /** When the previous run started; sets the usage-metric window of the next one. */
+  private volatile java.time.Instant previousRunStart;
 
   /** The plugin as ServiceLoader creates it: the configured account discovery and region resolver. */
   public AwsCollectorPlugin() {
@@ -90,6 +97,8 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
 
   @Override
   public void collect(CollectContext context) throws Exception {
+    java.time.Instant lastRunStart = previousRunStart;
+    previousRunStart = context.startedAt();
     List<AwsAccountTarget> accounts;
     try (CollectContext.LogScope scope = context.logScope(null, null, null)) {
       accounts = discovery.discover((where, message) -> context.error(where, null, null, message));
@@ -99,7 +108,8 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
       closeCredentials(accounts);
       return;
     }
-    AccountCollector collector = new AccountCollector(config, clients, resolver, kinds, context);
+    AccountCollector collector = new AccountCollector(config, clients, resolver, kinds, context,
+        java.time.Clock.systemUTC(), lastRunStart);
     int threads = Math.min(accounts.size(), Math.max(1, config.accountPoolSize()));
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

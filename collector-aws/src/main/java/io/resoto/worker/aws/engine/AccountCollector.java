@@ -6,6 +6,12 @@ import io.resoto.worker.aws.account.RegionResolver;
 import io.resoto.worker.aws.client.AwsClientFactory;
 import io.resoto.worker.aws.kinds.base.AwsAccountKind;
 import io.resoto.worker.aws.kinds.base.AwsRegionKind;
+import io.resoto.worker.aws.metrics.MetricBatches;
+import io.resoto.worker.aws.metrics.MetricData;
+import io.resoto.worker.aws.metrics.MetricQuery;
+import io.resoto.worker.aws.metrics.MetricWindow;
+import io.resoto.worker.aws.metrics.Usage;
+import io.resoto.worker.aws.metrics.UsageMetrics;
 import io.resoto.worker.graph.Edge;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Graph;
@@ -16,6 +22,8 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +50,9 @@ import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 
 /**
  * Collects one account into one graph: the {@code aws_account} node as root, one
@@ -49,6 +60,12 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * the registry that the collect/no_collect globs allow, global kinds once and regional kinds in
  * every region, all on one pool of {@code resource_pool_size} threads per account with at most
  * {@code resource_pool_tasks_per_service} tasks per "region:service" at once.
+ *
+ * <p>Once every kind is listed, the CloudWatch queries of the kinds that implement
+ * {@link UsageMetrics} are sent per region in calls of at most 499 queries (task key and rate
+ * limit {@code region:cloudwatch}); the answers become the nodes' usage sections and what those
+ * kinds derive (a volume's atime). A failing metrics call only costs those metrics: it is recorded
+ * as a warning (access denied included) and never discards the account.
  *
  * <p>A failing (region, kind) is classified once ({@link ErrorClassifier}), reported through
  * {@link CollectContext#error} and skipped; the rest of the account goes on, unless
@@ -71,6 +88,8 @@ public final class AccountCollector {
   private final CollectContext context;
   private final ErrorClassifier classifier = new ErrorClassifier();
   private final KindFilter filter;
+  private final Clock clock;
+  private final Instant lastRunStart;
 
   /** A problem recorded for the account, with the level it was logged at. */
   public record Problem(Level level, String region, String kind, String message) {}
@@ -100,6 +119,19 @@ public final class AccountCollector {
    */
   public AccountCollector(AwsConfig config, AwsClientFactory clients, RegionResolver regions,
       List<AwsKind> kinds, CollectContext context) {
+    this(config, clients, regions, kinds, context, Clock.systemUTC(), null);
+  }
+
+  /**
+   * An account collector for one run, with the clock that dates the metric windows.
+   *
+   * @param lastRunStart when the previous run started (sets the usage window, see
+   *     {@link MetricWindow#usageWindow}), or null when there was none
+   */
+  public AccountCollector(AwsConfig config, AwsClientFactory clients, RegionResolver regions,
+      List<AwsKind> kinds, CollectContext context, Clock clock, Instant lastRunStart) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.lastRunStart = lastRunStart;
     this.config = Objects.requireNonNull(config, "config");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.regions = Objects.requireNonNull(regions, "regions");
@@ -159,7 +191,11 @@ public final class AccountCollector {
   }
 
   /** A node as a kind added it, with the region it belongs under. */
-  private record Placed(Node node, RegionScope region, boolean attach) {}
+  private record Placed(Node node, RegionScope region, AwsKind kind) {
+    boolean attach() {
+      return kind.attachToRegion();
+    }
+  }
 
   /** An edge with one end known and the other named by (kind, resource id). */
   record PendingEdge(Node from, String fromKind, String fromId, Node to, String toKind, String toId,
@@ -176,6 +212,7 @@ public final class AccountCollector {
     private final ConcurrentLinkedQueue<Problem> problems = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
     private final Map<String, String> throttleExample = new ConcurrentHashMap<>();
+    private final Set<String> metricProblems = ConcurrentHashMap.newKeySet();
     private volatile boolean failed;
     private ExecutorService pool;
     private KeyedTaskQueue queue;
@@ -198,6 +235,7 @@ public final class AccountCollector {
     }
 
     Result collect() throws InterruptedException {
+      Instant startedAt = clock.instant();
       Node accountNode = AwsAccountKind.node(target);
       AccountGraph graph = context.newAccountGraph(accountNode);
       String globalId = Partitions.globalRegion(partition);
@@ -221,13 +259,8 @@ public final class AccountCollector {
           }
         }
       }
-      while (!queue.awaitIdle(CANCEL_POLL_MS, TimeUnit.MILLISECONDS)) {
-        if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
-          queue.cancel();
-          pool.shutdownNow();
-          log.info("account {} cancelled", target.id());
-          return new Result(null, List.copyOf(problems));
-        }
+      if (!awaitQueue()) {
+        return new Result(null, List.copyOf(problems));
       }
       reportThrottling();
       if (context.isCancelled()) {
@@ -238,8 +271,148 @@ public final class AccountCollector {
             "account discarded: a resource failed to collect and discard_account_on_resource_error is set");
         return new Result(null, List.copyOf(problems));
       }
-      connect(graph.graph(), accountNode, scopes);
+      List<Placed> placed = withMetrics(startedAt);
+      if (placed == null || context.isCancelled()) {
+        return new Result(null, List.copyOf(problems));
+      }
+      connect(graph.graph(), accountNode, scopes, placed);
       return new Result(graph, List.copyOf(problems));
+    }
+
+    /** Waits until the queue is idle; false (queue and pool stopped) when the run was cancelled. */
+    private boolean awaitQueue() throws InterruptedException {
+      while (!queue.awaitIdle(CANCEL_POLL_MS, TimeUnit.MILLISECONDS)) {
+        if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
+          queue.cancel();
+          pool.shutdownNow();
+          log.info("account {} cancelled", target.id());
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * The metrics phase: asks CloudWatch what the {@link UsageMetrics} kinds want for their nodes
+     * and returns every node, those of such kinds with their usage and derived values. Null when
+     * the run was cancelled meanwhile.
+     */
+    private List<Placed> withMetrics(Instant now) throws InterruptedException {
+      List<Placed> placed = new ArrayList<>(nodes);
+      MetricWindow window = new MetricWindow(now, MetricWindow.usageWindow(now, lastRunStart),
+          config.atimeMtimePeriod(), config.atimeMtimeGranularity());
+      List<MetricBatches.Request> requests = new ArrayList<>();
+      Map<Node, List<MetricQuery>> asked = new HashMap<>();
+      for (Placed p : placed) {
+        if (p.kind() instanceof UsageMetrics metrics) {
+          List<MetricQuery> queries = new ArrayList<>();
+          for (MetricQuery q : metrics.metricQueries(p.node(), window)) {
+            if (q.usage() == null || config.collectUsageMetrics()) {
+              queries.add(q);
+              requests.add(new MetricBatches.Request(p.node().id(), q.region() != null ? q.region()
+                  : p.node().region(), q));
+            }
+          }
+          asked.put(p.node(), queries);
+        }
+      }
+      if (asked.isEmpty()) {
+        return placed;
+      }
+      Map<String, Map<MetricQuery, MetricData>> answers = new ConcurrentHashMap<>();
+      List<MetricBatches.Batch> batches = MetricBatches.plan(requests, window);
+      for (MetricBatches.Batch batch : batches) {
+        queue.submit(batch.region() + ":cloudwatch", () -> fetchMetrics(batch, answers));
+      }
+      if (!awaitQueue()) {
+        return null;
+      }
+      log.info("metrics: {} queries of {} nodes in {} call(s)", requests.size(), asked.size(), batches.size());
+      List<Placed> out = new ArrayList<>(placed.size());
+      for (Placed p : placed) {
+        List<MetricQuery> queries = asked.get(p.node());
+        if (queries == null) {
+          out.add(p);
+          continue;
+        }
+        Map<MetricQuery, MetricData> mine = answers.getOrDefault(p.node().id(), Map.of());
+        Usage.Collector usage = new Usage.Collector();
+        Map<MetricQuery, MetricData> own = new HashMap<>();
+        for (MetricQuery q : queries) {
+          MetricData data = mine.get(q);
+          if (data != null) {
+            if (q.usage() != null) {
+              usage.add(q, data);
+            } else {
+              own.put(q, data);
+            }
+          }
+        }
+        Node node = ((UsageMetrics) p.kind()).withMetrics(p.node(), own, window);
+        if (!node.id().equals(p.node().id())) {
+          // a bug of the kind: edges already point at the old id
+          log.error("{} changed the id of {} while applying metrics; keeping the node as listed", p.kind().name(),
+              p.node());
+          node = p.node();
+        }
+        Map<String, Map<String, Double>> values = usage.values();
+        if (!values.isEmpty()) {
+          node = node.toBuilder().usage(values).build();
+        }
+        out.add(new Placed(node, p.region(), p.kind()));
+      }
+      return out;
+    }
+
+    /** One GetMetricData call, all its pages; the answers go to {@code answers} by node and query. */
+    private void fetchMetrics(MetricBatches.Batch batch, Map<String, Map<MetricQuery, MetricData>> answers) {
+      if (isCancelled()) {
+        return;
+      }
+      try (CollectContext.LogScope scope = context.logScope(target.id(), batch.region(), "cloudwatch")) {
+        CloudWatchClient cw = client(batch.region(), CloudWatchClient.builder());
+        Map<String, List<Instant>> times = new HashMap<>();
+        Map<String, List<Double>> values = new HashMap<>();
+        for (GetMetricDataResponse page : cw.getMetricDataPaginator(batch.toRequest())) {
+          for (MetricDataResult r : page.metricDataResults()) {
+            times.computeIfAbsent(r.id(), k -> new ArrayList<>()).addAll(r.timestamps());
+            values.computeIfAbsent(r.id(), k -> new ArrayList<>()).addAll(r.values());
+          }
+        }
+        times.forEach((id, t) -> {
+          MetricBatches.Request request = batch.request(id);
+          if (request != null) {
+            answers.computeIfAbsent(request.nodeId(), k -> new ConcurrentHashMap<>())
+                .put(request.query(), new MetricData(t, values.get(id)));
+          }
+        });
+      } catch (Exception e) {
+        if (!isCancelled()) {
+          metricsFailure(batch.region(), e);
+        }
+      }
+    }
+
+    /**
+     * A metrics call failed: those nodes go without these metrics. Recorded once per region and
+     * error code, as a warning whatever the cause (as the original only logs it): missing metrics
+     * never discard the account.
+     */
+    private void metricsFailure(String region, Exception e) {
+      ErrorClassifier.Classification c = classifier.classify(e, true);
+      if (c.category() == ErrorClassifier.Category.NOT_AVAILABLE) {
+        log.debug("cloudwatch in {}: {}", region, c.message());
+        return;
+      }
+      if (!metricProblems.add(region + "\u0000" + c.code())) {
+        return;
+      }
+      if (c.code().equals(e.getClass().getSimpleName())) {
+        log.warn("metrics in {} failed", region, e);
+      }
+      String message = "metrics not collected: " + c.message();
+      record(c.category() == ErrorClassifier.Category.REGION_NOT_ENABLED ? Level.SKIP : Level.WARN, region,
+          "cloudwatch", message);
     }
 
     private List<String> resolveRegions() {
@@ -329,8 +502,8 @@ public final class AccountCollector {
       }
     }
 
-    void addNode(Node node, RegionScope region, boolean attach) {
-      nodes.add(new Placed(node, region, attach));
+    void addNode(Node node, RegionScope region, AwsKind kind) {
+      nodes.add(new Placed(node, region, kind));
     }
 
     void addEdge(PendingEdge edge) {
@@ -359,7 +532,7 @@ public final class AccountCollector {
      * every node under its region (unless its kind links it itself), and the edges whose other end
      * exists.
      */
-    private void connect(Graph graph, Node account, List<RegionScope> scopes) {
+    private void connect(Graph graph, Node account, List<RegionScope> scopes, List<Placed> nodes) {
       for (RegionScope region : scopes) {
         graph.add(region.node());
         graph.addEdge(account, region.node());
