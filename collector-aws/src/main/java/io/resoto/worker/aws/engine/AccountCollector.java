@@ -64,8 +64,9 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
  * <p>Once every kind is listed, the CloudWatch queries of the kinds that implement
  * {@link UsageMetrics} are sent per region in calls of at most 499 queries (task key and rate
  * limit {@code region:cloudwatch}); the answers become the nodes' usage sections and what those
- * kinds derive (a volume's atime). A failing metrics call only costs those metrics: it is recorded
- * as a warning (access denied included) and never discards the account.
+ * kinds derive (a volume's atime). A failing metrics call only costs those metrics and never
+ * discards the account: access denied is listed as skipped (and logged as a warning), anything
+ * else is a WARN.
  *
  * <p>A failing (region, kind) is classified once ({@link ErrorClassifier}), reported through
  * {@link CollectContext#error} and skipped; the rest of the account goes on, unless
@@ -78,6 +79,8 @@ public final class AccountCollector {
   public static final String CLOUD = "aws";
 
   private static final Logger log = LoggerFactory.getLogger(AccountCollector.class);
+  /** The scope (in place of a kind) of problems of the metrics phase. */
+  public static final String METRICS_SCOPE = "cloudwatch";
   /** How often a waiting account looks at the run's cancellation flag. */
   private static final long CANCEL_POLL_MS = 100;
 
@@ -369,7 +372,7 @@ public final class AccountCollector {
       if (isCancelled()) {
         return;
       }
-      try (CollectContext.LogScope scope = context.logScope(target.id(), batch.region(), "cloudwatch")) {
+      try (CollectContext.LogScope scope = context.logScope(target.id(), batch.region(), METRICS_SCOPE)) {
         CloudWatchClient cw = client(batch.region(), CloudWatchClient.builder());
         Map<String, List<Instant>> times = new HashMap<>();
         Map<String, List<Double>> values = new HashMap<>();
@@ -394,9 +397,11 @@ public final class AccountCollector {
     }
 
     /**
-     * A metrics call failed: those nodes go without these metrics. Recorded once per region and
-     * error code, as a warning whatever the cause (as the original only logs it): missing metrics
-     * never discard the account.
+     * A metrics call failed: those nodes go without these metrics; it never discards the account.
+     * Recorded once per region and error code. Access denied (and a region not enabled) is listed
+     * as skipped, logged as a warning, and keeps the run complete: the inventory is whole, as the
+     * original reports a denial as info. Anything else (throttled after retries, 5xx) is a WARN:
+     * data that should be there is missing.
      */
     private void metricsFailure(String region, Exception e) {
       ErrorClassifier.Classification c = classifier.classify(e, true);
@@ -407,12 +412,17 @@ public final class AccountCollector {
       if (!metricProblems.add(region + "\u0000" + c.code())) {
         return;
       }
+      if (c.isSkip()) {
+        String message = "metrics " + c.message();
+        problems.add(new Problem(Level.SKIP, region, METRICS_SCOPE, message));
+        log.warn("{} {}: {}", region, METRICS_SCOPE, message);
+        context.skip(target.id(), region, METRICS_SCOPE, message);
+        return;
+      }
       if (c.code().equals(e.getClass().getSimpleName())) {
         log.warn("metrics in {} failed", region, e);
       }
-      String message = "metrics not collected: " + c.message();
-      record(c.category() == ErrorClassifier.Category.REGION_NOT_ENABLED ? Level.SKIP : Level.WARN, region,
-          "cloudwatch", message);
+      record(Level.WARN, region, METRICS_SCOPE, "metrics not collected: " + c.message());
     }
 
     private List<String> resolveRegions() {

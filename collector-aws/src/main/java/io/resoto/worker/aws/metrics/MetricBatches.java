@@ -2,6 +2,7 @@ package io.resoto.worker.aws.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,10 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
  * (queries of one call share their time frame), each group in calls of at most
  * {@value #MAX_QUERIES} queries (the API takes 500; the original sends 499), every query with an
  * id unique within its call.
+ *
+ * <p>Calls end at the last whole minute before "now": CloudWatch rounds a start time down to a
+ * whole minute, so an end with seconds would add a short last period whose few datapoints would
+ * stand for the whole window (the newest period is what a one-period query reads).
  */
 public final class MetricBatches {
 
@@ -88,10 +93,11 @@ public final class MetricBatches {
       groups.computeIfAbsent(new GroupKey(r.region(), window.windowOf(r.query())), k -> new ArrayList<>()).add(r);
     }
     List<Batch> batches = new ArrayList<>();
+    Instant end = window.now().truncatedTo(ChronoUnit.MINUTES);
     groups.forEach((key, list) -> {
-      Instant start = window.now().minus(key.window());
+      Instant start = end.minus(key.window());
       for (int from = 0; from < list.size(); from += MAX_QUERIES) {
-        batches.add(new Batch(key.region(), start, window.now(),
+        batches.add(new Batch(key.region(), start, end,
             list.subList(from, Math.min(list.size(), from + MAX_QUERIES))));
       }
     });
