@@ -6,6 +6,7 @@ import io.resoto.worker.aws.account.RegionResolver;
 import io.resoto.worker.aws.client.AwsClientFactory;
 import io.resoto.worker.aws.kinds.base.AwsAccountKind;
 import io.resoto.worker.aws.kinds.base.AwsRegionKind;
+import io.resoto.worker.graph.DeferredEdge;
 import io.resoto.worker.graph.Edge;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Graph;
@@ -171,6 +172,7 @@ public final class AccountCollector {
     private final String partition;
     private final ConcurrentLinkedQueue<Placed> nodes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<PendingEdge> edges = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Map.Entry<Node, DeferredEdge>> deferred = new ConcurrentLinkedQueue<>();
     private final Map<String, SdkClient> clientCache = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Problem> problems = new ConcurrentLinkedQueue<>();
@@ -337,6 +339,10 @@ public final class AccountCollector {
       edges.add(edge);
     }
 
+    void addDeferredEdge(Node from, DeferredEdge.Selector to, EdgeType type) {
+      deferred.add(Map.entry(from, new DeferredEdge(DeferredEdge.Selector.node(from.id()), to, type)));
+    }
+
     @SuppressWarnings("unchecked")
     <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
         String region, B builder) {
@@ -365,6 +371,8 @@ public final class AccountCollector {
         graph.addEdge(account, region.node());
       }
       Map<String, List<Node>> byIdentity = new HashMap<>();
+      // the account is an edge end too (account -> root user)
+      byIdentity.computeIfAbsent(identity(account.kind(), account.resourceId()), k -> new ArrayList<>()).add(account);
       List<Placed> kept = new ArrayList<>();
       for (Placed p : nodes) {
         Node node = graph.add(p.node());
@@ -383,6 +391,11 @@ public final class AccountCollector {
           continue;
         }
         graph.addEdge(from, to, e.type());
+      }
+      for (Map.Entry<Node, DeferredEdge> d : deferred) {
+        if (graph.node(d.getKey().id()).isPresent()) {
+          graph.addDeferredEdge(d.getValue());
+        }
       }
       Set<String> hasParent = new HashSet<>();
       for (Edge edge : graph.edges()) {
