@@ -4,6 +4,7 @@ import io.resoto.worker.aws.AwsConfig;
 import io.resoto.worker.aws.account.AwsAccountTarget;
 import io.resoto.worker.aws.account.RegionResolver;
 import io.resoto.worker.aws.client.AwsClientFactory;
+import io.resoto.worker.aws.credentials.RenewableCredentials;
 import io.resoto.worker.aws.kinds.base.AwsAccountKind;
 import io.resoto.worker.aws.kinds.base.AwsRegionKind;
 import io.resoto.worker.graph.DeferredEdge;
@@ -264,7 +265,7 @@ public final class AccountCollector {
         return;
       }
       try (CollectContext.LogScope scope = context.logScope(target.id(), region.label(), kind.name())) {
-        work.run();
+        runRenewingExpiredSession(work);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
@@ -272,6 +273,26 @@ public final class AccountCollector {
           return;
         }
         failure(region, kind, e);
+      }
+    }
+
+    /**
+     * Runs the work; if AWS declares the account's session expired (ExpiredToken) before our
+     * cache did, mints a new session and runs the work once more. Nodes and edges of the first
+     * attempt are harmless: the graph keeps one node per id and one edge per (from, to, type).
+     */
+    private void runRenewingExpiredSession(KindContext.Work work) throws Exception {
+      RenewableCredentials renewable = target.credentials() instanceof RenewableCredentials r ? r : null;
+      Object session = renewable == null ? null : renewable.session();
+      try {
+        work.run();
+      } catch (Exception e) {
+        if (renewable == null || !RenewableCredentials.isExpired(e) || isCancelled()) {
+          throw e;
+        }
+        log.debug("the session expired early ({}); renewing it and trying again", classifier.classify(e, false).code());
+        renewable.renew(session);
+        work.run();
       }
     }
 
