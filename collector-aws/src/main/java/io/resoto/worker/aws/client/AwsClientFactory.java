@@ -3,12 +3,14 @@ package io.resoto.worker.aws.client;
 import io.resoto.worker.aws.AwsConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -46,10 +48,21 @@ public final class AwsClientFactory implements AutoCloseable {
    */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C create(
       B builder, AwsCredentialsProvider credentials, String region) {
+    return create(builder, credentials, region, List.of());
+  }
+
+  /**
+   * As {@link #create(AwsClientBuilder, AwsCredentialsProvider, String)}, with interceptors that
+   * see every request of the client (the engine's request-rate limit is one).
+   */
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C create(
+      B builder, AwsCredentialsProvider credentials, String region, List<ExecutionInterceptor> interceptors) {
+    ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(retry);
+    interceptors.forEach(override::addExecutionInterceptor);
     builder.httpClient(http)
         .region(Region.of(region))
         .credentialsProvider(credentials)
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retry).build());
+        .overrideConfiguration(override.build());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }

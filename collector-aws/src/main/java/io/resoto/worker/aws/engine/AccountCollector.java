@@ -14,10 +14,6 @@ import io.resoto.worker.graph.Graph;
 import io.resoto.worker.graph.Node;
 import io.resoto.worker.spi.AccountGraph;
 import io.resoto.worker.spi.CollectContext;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +35,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -370,8 +365,7 @@ public final class AccountCollector {
       String key = region + "|" + builder.getClass().getName();
       return (C) clientCache.computeIfAbsent(key, k -> {
         AtomicReference<RateLimiter> limiter = new AtomicReference<>();
-        B limited = withInterceptor(builder, new RateLimitInterceptor(limiter));
-        C client = clients.create(limited, target.credentials(), region);
+        C client = clients.create(builder, target.credentials(), region, List.of(new RateLimitInterceptor(limiter)));
         String service = configServiceName(client.serviceName());
         double rate = requestRate(config, service);
         if (rate > 0) {
@@ -492,46 +486,6 @@ public final class AccountCollector {
         Thread.currentThread().interrupt();
         throw AbortedException.create("interrupted while waiting for the request rate limit");
       }
-    }
-  }
-
-  /**
-   * The builder as a proxy that adds the interceptor to the override configuration the client
-   * factory sets. Why a proxy: {@link AwsClientFactory#create} replaces the builder's whole
-   * override configuration, so an interceptor set beforehand would be lost. (A factory parameter
-   * for interceptors would make this unnecessary.)
-   */
-  @SuppressWarnings("unchecked")
-  static <B> B withInterceptor(B builder, ExecutionInterceptor interceptor) {
-    Set<Class<?>> interfaces = new LinkedHashSet<>();
-    for (Class<?> c = builder.getClass(); c != null; c = c.getSuperclass()) {
-      collectPublicInterfaces(c, interfaces);
-    }
-    InvocationHandler handler = (proxy, method, args) -> {
-      Object[] actual = args;
-      if (method.getName().equals("overrideConfiguration") && args != null && args.length == 1
-          && args[0] instanceof ClientOverrideConfiguration c) {
-        actual = new Object[] {c.toBuilder().addExecutionInterceptor(interceptor).build()};
-      }
-      Object result;
-      try {
-        result = method.invoke(builder, actual);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-      // fluent setters return the builder itself: keep the caller on the proxy
-      return result == builder ? proxy : result;
-    };
-    return (B) Proxy.newProxyInstance(builder.getClass().getClassLoader(), interfaces.toArray(Class<?>[]::new),
-        handler);
-  }
-
-  private static void collectPublicInterfaces(Class<?> type, Set<Class<?>> out) {
-    for (Class<?> i : type.getInterfaces()) {
-      if (Modifier.isPublic(i.getModifiers())) {
-        out.add(i);
-      }
-      collectPublicInterfaces(i, out);
     }
   }
 }
