@@ -57,7 +57,8 @@ public final class AwsClientFactory implements AutoCloseable {
    */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C create(
       B builder, AwsCredentialsProvider credentials, String region, List<ExecutionInterceptor> interceptors) {
-    ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(retry);
+    ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(retry)
+        .addMetricPublisher(AwsApiMetrics.INSTANCE);
     interceptors.forEach(override::addExecutionInterceptor);
     builder.httpClient(http)
         .region(Region.of(region))
