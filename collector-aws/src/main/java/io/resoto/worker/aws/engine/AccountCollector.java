@@ -161,7 +161,10 @@ public final class AccountCollector {
   /** A node as a kind added it, with the region it belongs under. */
   private record Placed(Node node, RegionScope region, boolean attach) {}
 
-  /** An edge with one end known and the other named by (kind, resource id). */
+  /**
+   * An edge with one end known and the other named by (kind, resource id); a target kind without
+   * an id names every node of that kind.
+   */
   record PendingEdge(Node from, String fromKind, String fromId, Node to, String toKind, String toId,
       EdgeType type, String region) {}
 
@@ -365,15 +368,25 @@ public final class AccountCollector {
         graph.addEdge(account, region.node());
       }
       Map<String, List<Node>> byIdentity = new HashMap<>();
+      // the account is an edge end too (account -> root user)
+      byIdentity.computeIfAbsent(identity(account.kind(), account.resourceId()), k -> new ArrayList<>()).add(account);
+      Map<String, List<Node>> byKind = new HashMap<>();
       List<Placed> kept = new ArrayList<>();
       for (Placed p : nodes) {
         Node node = graph.add(p.node());
         if (node == p.node()) {
           kept.add(p);
           byIdentity.computeIfAbsent(identity(node.kind(), node.resourceId()), k -> new ArrayList<>()).add(node);
+          byKind.computeIfAbsent(node.kind(), k -> new ArrayList<>()).add(node);
         }
       }
       for (PendingEdge e : edges) {
+        if (e.to() == null && e.toId() == null) {
+          if (graph.node(e.from().id()).isPresent()) {
+            byKind.getOrDefault(e.toKind(), List.of()).forEach(to -> graph.addEdge(e.from(), to, e.type()));
+          }
+          continue;
+        }
         Node from = e.from() != null ? e.from() : resolve(byIdentity, e.fromKind(), e.fromId(), e.region());
         Node to = e.to() != null ? e.to() : resolve(byIdentity, e.toKind(), e.toId(), e.region());
         if (from == null || to == null || graph.node(from.id()).isEmpty() || graph.node(to.id()).isEmpty()) {
