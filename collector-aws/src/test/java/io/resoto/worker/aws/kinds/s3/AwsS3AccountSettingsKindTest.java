@@ -2,7 +2,12 @@ package io.resoto.worker.aws.kinds.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.resoto.worker.aws.AwsConfig;
+import io.resoto.worker.aws.client.AwsClientFactory;
+import io.resoto.worker.aws.engine.AccountCollector;
+import io.resoto.worker.aws.engine.TestSupport;
 import io.resoto.worker.aws.kinds.iam.IamS3TestBase;
+import io.resoto.worker.awssim.fault.FaultRule;
 import io.resoto.worker.awssim.cli.Simulation;
 import io.resoto.worker.awssim.estate.Estate;
 import io.resoto.worker.graph.EdgeType;
@@ -67,6 +72,26 @@ class AwsS3AccountSettingsKindTest extends IamS3TestBase {
 
     Node settings = node(g, AwsS3AccountSettingsKind.KIND, MGMT);
     assertThat(g.edges()).noneMatch(e -> e.from().equals(settings.id()));
+  }
+
+  @Test
+  void deniedS3ControlIsAnExpectedSkipThatLeavesTheBucketsAlone() throws Exception {
+    // S3 Control signs as s3 but is its own service to fault rules, as to the task cap
+    sim.aws().faults().add(FaultRule.forService("s3control").accessDenied(true));
+    AwsConfig c = TestSupport.config(sim, Map.of());
+    try (AwsClientFactory clients = new AwsClientFactory(c)) {
+      AccountCollector.Result r = new AccountCollector(c, clients, TestSupport.resolver(),
+          List.of(new AwsS3AccountSettingsKind(), new AwsS3BucketKind()), context).collect(TestSupport.managementAccount());
+
+      assertThat(r.problems()).filteredOn(p -> p.kind() != null).singleElement().satisfies(p -> {
+        assertThat(p.kind()).isEqualTo(AwsS3AccountSettingsKind.KIND);
+        assertThat(p.level()).isEqualTo(AccountCollector.Level.WARN);
+        assertThat(p.message()).containsIgnoringCase("access denied");
+      });
+      Graph g = r.graph().graph();
+      assertThat(nodes(g, AwsS3AccountSettingsKind.KIND)).isEmpty();
+      assertThat(nodes(g, AwsS3BucketKind.KIND)).hasSize(2);
+    }
   }
 
   @SuppressWarnings("unchecked")
