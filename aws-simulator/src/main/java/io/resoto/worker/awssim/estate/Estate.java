@@ -111,7 +111,8 @@ public final class Estate {
   public static final List<String> DEMO_PARTS = List.of(
       "estates/demo-parts/ec2-network.yaml",
       "estates/demo-parts/ec2-compute.yaml",
-      "estates/demo-parts/iam-s3.yaml");
+      "estates/demo-parts/iam-s3.yaml",
+      "estates/demo-parts/s3-account.yaml");
 
   /** The shipped demo estate, with its resource parts. */
   @SuppressWarnings("unchecked")

@@ -15,11 +15,15 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.s3control.S3ControlClientBuilder;
+import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
 
 /**
  * Builds the SDK clients of a run: all share one HTTP client (one connection pool), the
  * configured endpoint (a simulator or LocalStack, when set) and the configured retry strategy.
- * Retries live here, in the clients, never around calls.
+ * Retries live here, in the clients, never around calls. With a configured endpoint, S3 Control
+ * is called at that endpoint as is, without its account id host label
+ * ({@link S3ControlCustomEndpoint}).
  */
 public final class AwsClientFactory implements AutoCloseable {
 
@@ -66,6 +70,9 @@ public final class AwsClientFactory implements AutoCloseable {
         .overrideConfiguration(override.build());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
+      if (builder instanceof S3ControlClientBuilder s3control) {
+        s3control.endpointProvider(new S3ControlCustomEndpoint(S3ControlEndpointProvider.defaultProvider()));
+      }
     }
     return builder.build();
   }

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -158,7 +159,10 @@ public final class AccountCollector {
   /** A node as a kind added it, with the region it belongs under. */
   private record Placed(Node node, RegionScope region, boolean attach) {}
 
-  /** An edge with one end known and the other named by (kind, resource id). */
+  /**
+   * An edge with one end known and the other named by (kind, resource id); a target kind without
+   * an id names every node of that kind.
+   */
   record PendingEdge(Node from, String fromKind, String fromId, Node to, String toKind, String toId,
       EdgeType type, String region) {}
 
@@ -366,7 +370,8 @@ public final class AccountCollector {
       return (C) clientCache.computeIfAbsent(key, k -> {
         AtomicReference<RateLimiter> limiter = new AtomicReference<>();
         C client = clients.create(builder, target.credentials(), region, List.of(new RateLimitInterceptor(limiter)));
-        String service = configServiceName(client.serviceName());
+        // S3 Control signs as "s3" but has limits and caps of its own (as the original's "s3control")
+        String service = client instanceof S3ControlClient ? "s3control" : configServiceName(client.serviceName());
         double rate = requestRate(config, service);
         if (rate > 0) {
           limiter.set(limiters.computeIfAbsent(region + ":" + service, s -> new RateLimiter(rate)));
@@ -388,15 +393,23 @@ public final class AccountCollector {
       Map<String, List<Node>> byIdentity = new HashMap<>();
       // the account is an edge end too (account -> root user)
       byIdentity.computeIfAbsent(identity(account.kind(), account.resourceId()), k -> new ArrayList<>()).add(account);
+      Map<String, List<Node>> byKind = new HashMap<>();
       List<Placed> kept = new ArrayList<>();
       for (Placed p : nodes) {
         Node node = graph.add(p.node());
         if (node == p.node()) {
           kept.add(p);
           byIdentity.computeIfAbsent(identity(node.kind(), node.resourceId()), k -> new ArrayList<>()).add(node);
+          byKind.computeIfAbsent(node.kind(), k -> new ArrayList<>()).add(node);
         }
       }
       for (PendingEdge e : edges) {
+        if (e.to() == null && e.toId() == null) {
+          if (graph.node(e.from().id()).isPresent()) {
+            byKind.getOrDefault(e.toKind(), List.of()).forEach(to -> graph.addEdge(e.from(), to, e.type()));
+          }
+          continue;
+        }
         Node from = e.from() != null ? e.from() : resolve(byIdentity, e.fromKind(), e.fromId(), e.region());
         Node to = e.to() != null ? e.to() : resolve(byIdentity, e.toKind(), e.toId(), e.region());
         if (from == null || to == null || graph.node(from.id()).isEmpty() || graph.node(to.id()).isEmpty()) {

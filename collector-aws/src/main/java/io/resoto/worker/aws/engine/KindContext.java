@@ -138,6 +138,15 @@ public final class KindContext {
   }
 
   /**
+   * An edge from {@code from} to every node of {@code targetKind} collected in this account (none
+   * when there is none), e.g. from the account's S3 settings to each of its buckets.
+   */
+  public void edgesToAll(Node from, String targetKind, EdgeType type) {
+    run.addEdge(new AccountCollector.PendingEdge(Objects.requireNonNull(from, "from"), null, null, null,
+        Objects.requireNonNull(targetKind, "targetKind"), null, Objects.requireNonNull(type, "type"), region.id()));
+  }
+
+  /**
    * Runs more work of this kind (one describe call per item, tags, ...) on the account's pool,
    * within the same "region:service" cap. Its failure is classified and recorded for this (region,
    * kind) like the kind's own.
