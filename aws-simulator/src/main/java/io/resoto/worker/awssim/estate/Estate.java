@@ -112,6 +112,7 @@ public final class Estate {
       "estates/demo-parts/ec2-network.yaml",
       "estates/demo-parts/ec2-compute.yaml",
       "estates/demo-parts/iam-s3.yaml",
+      "estates/demo-parts/s3-account.yaml",
       "estates/demo-parts/cloudwatch-metrics.yaml");
 
   /** The shipped demo estate, with its resource parts. */

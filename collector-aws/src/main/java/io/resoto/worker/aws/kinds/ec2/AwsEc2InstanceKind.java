@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -165,14 +166,14 @@ public final class AwsEc2InstanceKind extends DeclaredKind implements UsageMetri
           .usage(Usage.latest("cpu_utilization", Usage.PERCENT)));
     }
     for (String dir : List.of("In", "Out")) {
-      String metric = "network_" + dir.toLowerCase(java.util.Locale.ROOT);
+      String metric = "network_" + dir.toLowerCase(Locale.ROOT);
       queries.add(ec2(id, "Network" + dir, FIVE_MINUTES, "Sum", "Bytes")
           .usage(Usage.series(metric, Usage.BYTES, Usage.bytesToMegabitsPerSecond(FIVE_MINUTES))));
       queries.add(ec2(id, "NetworkPackets" + dir, FIVE_MINUTES, "Sum", "Count")
           .usage(Usage.series(metric, Usage.COUNT, Usage.perSecond(FIVE_MINUTES))));
     }
     for (String op : List.of("Read", "Write")) {
-      String metric = "disk_" + op.toLowerCase(java.util.Locale.ROOT);
+      String metric = "disk_" + op.toLowerCase(Locale.ROOT);
       queries.add(ec2(id, "Disk" + op + "Ops", FIVE_MINUTES, "Sum", "Count")
           .usage(Usage.series(metric, Usage.IOPS, Usage.perSecond(FIVE_MINUTES))));
       queries.add(ec2(id, "Disk" + op + "Bytes", FIVE_MINUTES, "Sum", "Bytes")

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Volume;
@@ -82,7 +83,7 @@ public final class AwsEc2VolumeKind extends DeclaredKind implements UsageMetrics
     String id = node.resourceId();
     List<MetricQuery> queries = new ArrayList<>();
     for (String op : List.of("Write", "Read")) {
-      String metric = "volume_" + op.toLowerCase(java.util.Locale.ROOT);
+      String metric = "volume_" + op.toLowerCase(Locale.ROOT);
       queries.add(ebs(id, "Volume" + op + "Bytes", FIVE_MINUTES, "Sum", "Bytes")
           .usage(Usage.series(metric, Usage.BYTES, Usage.bytesToMegabytesPerSecond(FIVE_MINUTES))));
       queries.add(ebs(id, "Volume" + op + "Ops", FIVE_MINUTES, "Sum", "Count")
