@@ -102,8 +102,9 @@ public interface CollectorPlugin<C extends Record> {
   void collect(CollectContext context) throws Exception;
 
   /**
-   * Releases what {@link #init} built (clients, thread pools). Always called once per instance,
-   * last, even after a failure or a timeout. Must not throw.
+   * Releases what {@link #init} built (clients, thread pools). Always called once per instance
+   * that a run collects with, last, even after a failure or a timeout (never on an instance that
+   * only answered {@link #autoEnable}). Must not throw.
    */
   void close();
 }

@@ -90,7 +90,7 @@ class AutoEnableTest {
     assertThat(sink.events).containsExactly("started r1", "finished r1");
     assertThat(SummaryTable.render(summary)).contains("FAILED")
         .contains("collectors: none (auto-enabled: resotoworker.collector is not set)")
-        .contains("none could be auto-enabled: set `collector: [othercloud]`");
+        .contains("\n    no collector configured and none could be auto-enabled: set `collector: [othercloud]`");
   }
 
   @Test
