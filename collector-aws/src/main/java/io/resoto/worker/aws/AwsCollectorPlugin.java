@@ -6,12 +6,14 @@ import io.resoto.worker.aws.account.ConfiguredRegionResolver;
 import io.resoto.worker.aws.account.AwsAccountTarget;
 import io.resoto.worker.aws.account.RegionResolver;
 import io.resoto.worker.aws.client.AwsClientFactory;
+import io.resoto.worker.aws.credentials.CredentialCheck;
 import io.resoto.worker.aws.engine.AccountCollector;
 import io.resoto.worker.aws.engine.AwsKind;
 import io.resoto.worker.aws.engine.KindRegistry;
 import io.resoto.worker.graph.ModelKind;
 import io.resoto.worker.spi.CollectContext;
 import io.resoto.worker.spi.CollectorPlugin;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code aws} collector: discovers the accounts of the config, collects them in parallel (up
  * to {@code account_pool_size}), each with every kind of the {@link KindRegistry} in its regions,
- * and submits each account graph as soon as that account is done.
+ * and submits each account graph as soon as that account is done. With {@code
+ * resotoworker.collector} not set, it runs when its credentials work ({@link #autoEnable}).
  */
 public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
 
@@ -78,6 +81,23 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
   @Override
   public List<ModelKind> kinds() {
     return KindRegistry.model(kinds);
+  }
+
+  /**
+   * True when the credentials this config collects with (keys, profiles, the environment, the
+   * shared files, the container or instance role) answer {@code sts:GetCallerIdentity} in
+   * us-east-1, us-gov-west-1 or cn-north-1, as the original collector's check; at {@code
+   * endpoint_url} when set. Logs one INFO line saying who answered, or why nothing did.
+   */
+  @Override
+  public boolean autoEnable(AwsConfig config, Duration timeout) {
+    CredentialCheck.Result result = CredentialCheck.run(config, timeout);
+    if (result.works()) {
+      log.info("auto-enabled: {}", result.detail());
+    } else {
+      log.info("not auto-enabled: no credentials answered sts:GetCallerIdentity: {}", result.detail());
+    }
+    return result.works();
   }
 
   @Override
