@@ -14,7 +14,9 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.iam.IamResourcesApi(),
       new io.resoto.worker.awssim.resources.s3.S3ResourcesApi(),
       new io.resoto.worker.awssim.resources.s3control.S3ControlApi(),
-      new io.resoto.worker.awssim.resources.ec2compute.Ec2ComputeApi());
+      new io.resoto.worker.awssim.resources.ec2compute.Ec2ComputeApi(),
+      new io.resoto.worker.awssim.resources.ec2tags.Ec2TagsApi(),
+      new io.resoto.worker.awssim.resources.iam.IamTagsApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {
