@@ -3,7 +3,7 @@ package io.resoto.worker.awssim.resources;
 import io.resoto.worker.awssim.HandlerRegistry;
 import java.util.List;
 
-/** Every group of resource listings the simulator serves; one line per group. */
+/** Every group of resource listings (and their tag writes) the simulator serves; one line per group. */
 public final class ResourceApis {
 
   private ResourceApis() {}
