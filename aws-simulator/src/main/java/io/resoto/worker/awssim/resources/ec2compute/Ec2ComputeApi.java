@@ -126,7 +126,7 @@ public final class Ec2ComputeApi implements ResourceApi {
           store.regional(ctx, "ec2", "ReservedInstances", ReservedInstances.class), req.filters(),
           Map.of("instance-type", ReservedInstances::instanceTypeAsString, "state", ReservedInstances::stateAsString));
       all = byIds(all, req.reservedInstancesIds(), ReservedInstances::reservedInstancesId,
-          "InvalidReservedInstancesId.NotFound");
+          "InvalidReservedInstancesId");
       return DescribeReservedInstancesResponse.builder().reservedInstances(all).build();
     });
   }

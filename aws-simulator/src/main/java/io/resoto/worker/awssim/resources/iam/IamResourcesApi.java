@@ -160,7 +160,8 @@ public final class IamResourcesApi implements ResourceApi {
     return all.stream().filter(x -> path.apply(x) != null && path.apply(x).startsWith(prefix)).toList();
   }
 
-  private static <T> Page<T> page(List<T> all, String listing, CallContext ctx, String marker, Integer maxItems) {
+  /** One page of an IAM listing (Marker/MaxItems), with IAM's errors for bad values. */
+  static <T> Page<T> page(List<T> all, String listing, CallContext ctx, String marker, Integer maxItems) {
     if (maxItems != null && (maxItems < 1 || maxItems > MAX_ITEMS)) {
       // IAM names the parameter MaxItems and answers ValidationError, not EC2's InvalidParameterValue
       throw AwsError.of(400, "ValidationError",
