@@ -39,6 +39,11 @@ public final class ResourceStore {
     this.estate = estate;
   }
 
+  /** The estate the resources come from (for what is not per account, such as price lists). */
+  public Estate estate() {
+    return estate;
+  }
+
   /**
    * The collection in the caller's account and the call's region (regional services), after the
    * region check: a region not enabled for the account answers as AWS does.
