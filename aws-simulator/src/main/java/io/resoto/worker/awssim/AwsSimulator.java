@@ -47,7 +47,8 @@ import software.amazon.awssdk.core.SdkResponse;
  * the protocol. Faults of the live {@link FaultPlan} apply after authentication and before the
  * handler; {@link CallCounters} count every call.
  *
- * <p>Protocols: query, EC2, JSON 1.0/1.1, REST-JSON and REST-XML (S3, path-style). Smithy
+ * <p>Protocols: query, EC2, JSON 1.0/1.1, REST-JSON and REST-XML (S3, path-style; S3 Control,
+ * which signs as S3 and is served with it). Smithy
  * RPCv2-CBOR is not served: no service the simulator depends on uses it in SDK 2.35.0.
  */
 public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
@@ -55,6 +56,8 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
 
   /** Signing names served by another service's operations: S3 Express's control plane is S3's. */
   private static final Map<String, String> SERVICE_ALIASES = Map.of("s3express", "s3");
+  /** The path every S3 Control operation starts with (its API version). */
+  private static final String S3_CONTROL_PATH = "/v20180820/";
 
   static {
     // The JDK's server writes a response's headers and body in separate segments; with Nagle's
@@ -232,7 +235,9 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
       if (m.protocol().isRest()) {
         List<Route> next = new ArrayList<>();
         for (Route r : rest) {
-          if (!r.model().name().equals(m.name())) {
+          // the same operation again replaces it; services sharing a signing name may share an
+          // operation name too (S3's and S3 Control's GetPublicAccessBlock)
+          if (!r.model().requestType().equals(m.requestType())) {
             next.add(r);
           }
         }
@@ -287,6 +292,7 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
     String service = "unknown";
     String operation = "unknown";
     Protocol protocol = guessProtocol(req, null);
+    OperationModel matched = null;
     Reply reply;
     try {
       SigV4Verifier.Authorization auth = null;
@@ -305,10 +311,15 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
       protocol = routes != null ? routes.protocol : guessProtocol(req, service);
       Map<String, List<String>> form = protocol == Protocol.QUERY || protocol == Protocol.EC2 ? formParams(req) : Map.of();
       Match match = routes == null ? null : routes.route(req, form);
+      matched = match == null ? null : match.route().model();
       operation = match != null ? match.route().model().name() : guessOperation(req, protocol, form);
+      boolean s3Signing = "s3".equals(service);
+      if (matched != null) {
+        service = matched.serviceLabel();
+      }
       counters.call(service, operation);
 
-      KeyRecord key = unsigned ? null : verifier.verify(req, auth, "s3".equals(service));
+      KeyRecord key = unsigned ? null : verifier.verify(req, auth, s3Signing);
       if (match == null) {
         throw unknownOperation(protocol, operation);
       }
@@ -358,7 +369,7 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
       } else {
         counters.failed(service, operation);
       }
-      reply = ErrorRenderer.render(protocol, e, requestId);
+      reply = ErrorRenderer.render(protocol, e, requestId, wrappedXmlErrors(matched, req));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       ex.close();
@@ -369,13 +380,23 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("{}:{} failed", service, operation, e);
       counters.failed(service, operation);
-      reply = ErrorRenderer.render(protocol, AwsError.of(AwsError.Kind.INTERNAL, "Internal error: " + e), requestId);
+      reply = ErrorRenderer.render(protocol, AwsError.of(AwsError.Kind.INTERNAL, "Internal error: " + e), requestId,
+          wrappedXmlErrors(matched, req));
     }
     try {
       send(ex, reply);
     } catch (IOException e) {
       ex.close();
     }
+  }
+
+  /**
+   * Whether a REST-XML error goes in an {@code <ErrorResponse>} wrapper: as the matched operation's
+   * service answers, else (an operation not served) as S3 Control does for its paths, since its SDK
+   * client cannot read S3's bare {@code <Error>}.
+   */
+  private static boolean wrappedXmlErrors(OperationModel matched, HttpRequest req) {
+    return matched != null ? matched.wrappedXmlErrors() : req.rawPath().startsWith(S3_CONTROL_PATH);
   }
 
   private static boolean isThrottle(Protocol protocol, AwsError e) {

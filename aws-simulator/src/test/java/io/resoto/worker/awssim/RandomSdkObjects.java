@@ -70,9 +70,14 @@ final class RandomSdkObjects {
 
   /** A request with its required and URI members filled, everything else absent. */
   Object requiredOnly(Object builder, Class<?> type) {
+    return requiredOnly(builder, type, java.util.Set.of());
+  }
+
+  /** As {@link #requiredOnly(Object, Class)}, also filling these members (by name). */
+  Object requiredOnly(Object builder, Class<?> type, java.util.Set<String> alsoRequired) {
     for (SdkField<?> f : ((SdkPojo) builder).sdkFields()) {
       boolean uri = f.location() == MarshallLocation.PATH || f.location() == MarshallLocation.GREEDY_PATH;
-      if (uri || f.containsTrait(RequiredTrait.class)) {
+      if (uri || f.containsTrait(RequiredTrait.class) || alsoRequired.contains(f.memberName())) {
         Object v = value(f, memberType(type, f.memberName()), 1, f.location() != MarshallLocation.PAYLOAD);
         set(f, builder, v);
       }

@@ -16,6 +16,8 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3control.S3ControlClientBuilder;
+import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
 
 /** Shared set-up of the simulator tests: a key store and real SDK clients pointed at the simulator. */
 final class SimSupport {
@@ -93,6 +95,12 @@ final class SimSupport {
     }
     if (builder instanceof S3ClientBuilder s3) {
       s3.forcePathStyle(true);
+    }
+    if (builder instanceof S3ControlClientBuilder s3control) {
+      // the SDK's rules put the account id before the host (111111111111.127.0.0.1: no host at all);
+      // the simulator is called as it is, with the SDK's signing
+      S3ControlEndpointProvider rules = S3ControlEndpointProvider.defaultProvider();
+      s3control.endpointProvider(p -> rules.resolveEndpoint(p).thenApply(e -> e.toBuilder().url(endpoint).build()));
     }
     // httpClientBuilder is on the sync builder interface; every builder used here is sync
     ((software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?>) builder)

@@ -63,7 +63,8 @@ public record AwsConfig(
         List<String> scrapeOrgOu,
     @Doc("With scrape_org: leave out accounts under these OU ids (nested OUs included).")
         List<String> scrapeOrgExcludeOu,
-    @Doc("Endpoint for every AWS API (a simulator or LocalStack); null: AWS itself.")
+    @Doc("Endpoint for every AWS API (a simulator or LocalStack), called as is (S3 Control without"
+        + " its account id host prefix); null: AWS itself.")
         String endpointUrl,
     @Doc("SDK retry mode: standard or adaptive (adaptive also slows down on throttling).")
         String retryMode,

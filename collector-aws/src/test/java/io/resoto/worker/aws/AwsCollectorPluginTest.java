@@ -261,7 +261,12 @@ class AwsCollectorPluginTest {
 
     sim.aws().faults().add(FaultRule.any().throttleRate(0.05));
     sim.aws().faults().add(FaultRule.forService("ec2").region("eu-central-1").accessDenied(true));
+    long throttledBefore = io.resoto.worker.aws.client.AwsApiMetrics.INSTANCE.throttledAttempts("EC2");
+    long simThrottledBefore = ec2Throttled();
     RunSummary faulty = run(new AwsCollectorPlugin(), demo);
+    // the throttles the SDK retried are counted in the worker's metrics, as the simulator saw them
+    assertThat(io.resoto.worker.aws.client.AwsApiMetrics.INSTANCE.throttledAttempts("EC2") - throttledBefore)
+        .isEqualTo(ec2Throttled() - simThrottledBefore).isPositive();
 
     // every resource of every other region (and the global ones) is there, as in the clean run
     assertThat(resourcesOutside(sink.deliveries, "eu-central-1")).isEqualTo(expected);
@@ -272,6 +277,11 @@ class AwsCollectorPluginTest {
     assertThat(faulty.errors()).isNotEmpty()
         .allSatisfy(e -> assertThat(e.region()).isEqualTo("eu-central-1"))
         .anySatisfy(e -> assertThat(e.message()).contains("access denied"));
+  }
+
+  private static long ec2Throttled() {
+    return sim.aws().counters().snapshot().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("ec2:")).mapToLong(e -> e.getValue().throttled()).sum();
   }
 
   /** Resource nodes per kind, leaving out those of one region (their region node's successors). */

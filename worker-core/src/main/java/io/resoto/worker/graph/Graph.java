@@ -3,10 +3,12 @@ package io.resoto.worker.graph;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +21,7 @@ public final class Graph {
 
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<EdgeKey, Edge> edges = new LinkedHashMap<>();
+  private final Set<DeferredEdge> deferredEdges = new LinkedHashSet<>();
 
   private record EdgeKey(String from, String to, EdgeType type) {}
 
@@ -64,6 +67,19 @@ public final class Graph {
     }
   }
 
+  /**
+   * Adds an edge the core resolves after the merge (see {@link DeferredEdge}); a repeated one is
+   * a no-op. A node-id selector must name a node of this graph by the time it is validated.
+   */
+  public void addDeferredEdge(DeferredEdge edge) {
+    deferredEdges.add(Objects.requireNonNull(edge, "edge"));
+  }
+
+  /** All deferred edges in insertion order (unmodifiable view). */
+  public Collection<DeferredEdge> deferredEdges() {
+    return Collections.unmodifiableCollection(deferredEdges);
+  }
+
   /** The node with this id, if present. */
   public Optional<Node> node(String id) {
     return Optional.ofNullable(nodes.get(id));
@@ -107,11 +123,12 @@ public final class Graph {
     for (Edge e : other.edges.values()) {
       addEdge(e.from(), e.to(), e.type(), e.reported());
     }
+    deferredEdges.addAll(other.deferredEdges);
   }
 
   /**
-   * Checks the graph is what the core accepts: no dangling edges, exactly one root, no cycle over
-   * default or delete edges.
+   * Checks the graph is what the core accepts: no dangling edges (deferred edges' node ids
+   * included), exactly one root, no cycle over default or delete edges.
    *
    * @return one human-readable problem per entry; empty when the graph is valid
    */

@@ -32,10 +32,22 @@ final class GraphValidator {
   List<String> validate() {
     List<String> problems = new ArrayList<>();
     checkDanglingEdges(problems);
+    checkDeferredEdges(problems);
     checkRoots(problems);
     checkAcyclic(EdgeType.DEFAULT, problems);
     checkAcyclic(EdgeType.DELETE, problems);
     return problems;
+  }
+
+  private void checkDeferredEdges(List<String> problems) {
+    int reported = 0;
+    for (DeferredEdge e : graph.deferredEdges()) {
+      for (DeferredEdge.Selector s : List.of(e.from(), e.to())) {
+        if (s.nodeId() != null && !index.containsKey(s.nodeId()) && reported++ < MAX_DANGLING_REPORTED) {
+          problems.add("deferred edge (" + e.type().wireName() + "): node " + s.nodeId() + " is not in the graph");
+        }
+      }
+    }
   }
 
   private void checkDanglingEdges(List<String> problems) {

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Streams a {@link Graph} in the NDJSON format of the core's merge endpoint: one line per node,
- * then one line per edge. Writes straight to the stream so a graph of a million nodes never exists
+ * then one line per edge, then one line per deferred edge. Writes straight to the stream so a graph of a million nodes never exists
  * as one string.
  */
 public final class NdjsonWriter {
@@ -26,7 +26,7 @@ public final class NdjsonWriter {
   private NdjsonWriter() {}
 
   /**
-   * Streams the graph: every node line, then every edge line; never builds the whole body as one
+   * Streams the graph: every node line, then every edge line, then every deferred edge; never builds the whole body as one
    * String. Flushes but does not close out. Returns the number of lines written.
    *
    * @param replaceNodeIds ids of nodes marked {@code replace: true} (the subgraph roots the core
@@ -49,6 +49,11 @@ public final class NdjsonWriter {
       }
       for (Edge edge : graph.edges()) {
         writeEdge(gen, edge);
+        gen.writeRaw('\n');
+        lines++;
+      }
+      for (DeferredEdge edge : graph.deferredEdges()) {
+        writeDeferredEdge(gen, edge);
         gen.writeRaw('\n');
         lines++;
       }
@@ -132,6 +137,25 @@ public final class NdjsonWriter {
     if (edge.reported() != null) {
       gen.writeFieldName("reported");
       JsonValues.writeObject(gen, edge.reported());
+    }
+    gen.writeEndObject();
+  }
+
+  static void writeDeferredEdge(JsonGenerator gen, DeferredEdge edge) throws IOException {
+    gen.writeStartObject();
+    writeSelector(gen, "from_selector", edge.from());
+    writeSelector(gen, "to_selector", edge.to());
+    gen.writeStringField("edge_type", edge.type().wireName());
+    gen.writeEndObject();
+  }
+
+  private static void writeSelector(JsonGenerator gen, String field, DeferredEdge.Selector selector)
+      throws IOException {
+    gen.writeObjectFieldStart(field);
+    if (selector.nodeId() != null) {
+      gen.writeStringField("node_id", selector.nodeId());
+    } else {
+      gen.writeStringField("search_criteria", selector.searchCriteria());
     }
     gen.writeEndObject();
   }

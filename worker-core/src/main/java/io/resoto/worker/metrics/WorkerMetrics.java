@@ -6,6 +6,8 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.resoto.worker.run.AccountResult;
 import io.resoto.worker.run.CollectError;
 import io.resoto.worker.run.PluginResult;
@@ -59,8 +61,9 @@ public final class WorkerMetrics implements RunListener {
     lastRunResources = Gauge.builder().name("resotoworker_last_run_nodes")
         .help("Nodes delivered by the last finished run.").register(registry);
     errors = Counter.builder().name("resotoworker_collect_errors_total")
-        .help("Errors recorded during collect runs, by plugin.")
-        .labelNames("plugin").register(registry);
+        .help("Errors recorded during collect runs, by plugin, account, region and kind (empty when not"
+            + " specific to one).")
+        .labelNames("plugin", "account", "region", "kind").register(registry);
     pluginOutcomes = Counter.builder().name("resotoworker_plugin_runs_total")
         .help("Plugin runs, by plugin and status (complete, failed, timed_out, aborted).")
         .labelNames("plugin", "status").register(registry);
@@ -83,7 +86,7 @@ public final class WorkerMetrics implements RunListener {
       pluginOutcomes.labelValues(p.name(), p.status().toString()).inc();
     }
     for (CollectError e : summary.errors()) {
-      errors.labelValues(e.plugin() == null ? "" : e.plugin()).inc();
+      errors.labelValues(orEmpty(e.plugin()), orEmpty(e.account()), orEmpty(e.region()), orEmpty(e.kind())).inc();
     }
     // Kinds absent from this run drop to zero rather than keep an old count.
     for (String kind : kindsSeen) {
@@ -100,8 +103,24 @@ public final class WorkerMetrics implements RunListener {
     }
   }
 
-  /** Writes the Prometheus text exposition of every metric. */
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /**
+   * Writes the Prometheus text exposition of every metric: the worker's own, and those plugins
+   * register on {@link PrometheusRegistry#defaultRegistry} (the Prometheus client's usual place,
+   * so a plugin needs nothing of ours to publish metrics).
+   */
   public void write(OutputStream out) throws IOException {
-    writer.write(out, registry.scrape());
+    MetricSnapshots.Builder all = MetricSnapshots.builder();
+    registry.scrape().forEach(all::metricSnapshot);
+    for (MetricSnapshot m : PrometheusRegistry.defaultRegistry.scrape()) {
+      // a plugin's metric named like one of ours must not break the whole scrape
+      if (!all.containsMetricName(m.getMetadata().getName())) {
+        all.metricSnapshot(m);
+      }
+    }
+    writer.write(out, all.build());
   }
 }

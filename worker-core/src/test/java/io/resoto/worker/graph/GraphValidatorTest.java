@@ -24,6 +24,28 @@ class GraphValidatorTest {
   }
 
   @Test
+  void deferredEdgesMustStartAtANodeOfTheGraphAndAreNotPartOfTheCycleCheck() {
+    DemoGraph d = new DemoGraph();
+    // a deferred edge back to the root would be a cycle if it were a plain edge
+    d.graph.addDeferredEdge(new DeferredEdge(DeferredEdge.Selector.node(d.volume.id()),
+        DeferredEdge.Selector.node(d.graph.nodes().iterator().next().id()), EdgeType.DEFAULT));
+    assertThat(d.graph.validate()).isEmpty();
+    d.graph.addDeferredEdge(new DeferredEdge(DeferredEdge.Selector.node("gone"),
+        DeferredEdge.Selector.kindAndId("demo_account", "x"), EdgeType.DELETE));
+    assertThat(d.graph.validate()).containsExactly("deferred edge (delete): node gone is not in the graph");
+  }
+
+  @Test
+  void aSelectorHasExactlyOneOfNodeIdAndSearch() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DeferredEdge.Selector(null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DeferredEdge.Selector("a", "b"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(DeferredEdge.Selector.kindAndId("k", "a\"b").searchCriteria())
+        .isEqualTo("is(k) and reported.id == \"a\\\"b\"");
+  }
+
+  @Test
   void reportsMissingSourceNodes() {
     DemoGraph d = new DemoGraph();
     d.graph.addEdge("nope", d.volume.id(), EdgeType.DELETE, null);

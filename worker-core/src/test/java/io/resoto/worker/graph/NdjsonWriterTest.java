@@ -156,6 +156,23 @@ class NdjsonWriterTest {
   }
 
   @Test
+  void deferredEdgesComeLastWithTheirSelectors() throws IOException {
+    Graph g = new Graph();
+    Node ou = g.add(Node.builder("aws_organizational_unit", "ou-1").build());
+    g.addDeferredEdge(new DeferredEdge(DeferredEdge.Selector.node(ou.id()),
+        DeferredEdge.Selector.kindAndId("aws_account", "222222222222"), EdgeType.DEFAULT));
+    g.addDeferredEdge(new DeferredEdge(DeferredEdge.Selector.node(ou.id()),
+        DeferredEdge.Selector.kindAndId("aws_account", "222222222222"), EdgeType.DEFAULT));
+    g.addEdge(ou.id(), ou.id(), EdgeType.DELETE, null);
+    String[] lines = write(g, Set.of()).split("\n");
+    assertThat(lines).hasSize(3);
+    assertThat(lines[1]).startsWith("{\"from\":");
+    assertThat(lines[2]).isEqualTo("{\"from_selector\":{\"node_id\":\"" + ou.id() + "\"},"
+        + "\"to_selector\":{\"search_criteria\":\"is(aws_account) and reported.id == \\\"222222222222\\\"\"},"
+        + "\"edge_type\":\"default\"}");
+  }
+
+  @Test
   void flushesButDoesNotCloseTheStream() throws IOException {
     TrackingStream out = new TrackingStream();
     NdjsonWriter.write(new DemoGraph().graph, out, Set.of(), EXPORTED_AT);

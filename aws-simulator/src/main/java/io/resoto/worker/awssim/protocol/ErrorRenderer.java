@@ -75,8 +75,18 @@ public final class ErrorRenderer {
     };
   }
 
-  /** The error answer in the protocol's shape. */
+  /** The error answer in the protocol's shape (REST-XML: S3's bare {@code <Error>}). */
   public static Reply render(Protocol p, AwsError e, String requestId) {
+    return render(p, e, requestId, false);
+  }
+
+  /**
+   * The error answer in the protocol's shape.
+   *
+   * @param wrappedXml REST-XML only: wrap the {@code <Error>} in {@code <ErrorResponse>} with the
+   *     request id beside it, as REST-XML services other than S3 (S3 Control, ...) answer
+   */
+  public static Reply render(Protocol p, AwsError e, String requestId, boolean wrappedXml) {
     Spec spec = spec(p, e);
     String message = e.getMessage() == null ? spec.code() : e.getMessage();
     Map<String, String> headers = new LinkedHashMap<>();
@@ -99,8 +109,10 @@ public final class ErrorRenderer {
       }
       case REST_XML -> {
         headers.put("Content-Type", "application/xml");
-        body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + spec.code() + "</Code><Message>"
-            + XmlEncoder.escape(message) + "</Message><RequestId>" + requestId + "</RequestId></Error>";
+        String error = "<Code>" + spec.code() + "</Code><Message>" + XmlEncoder.escape(message) + "</Message>";
+        body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + (wrappedXml
+            ? "<ErrorResponse><Error>" + error + "</Error><RequestId>" + requestId + "</RequestId></ErrorResponse>"
+            : "<Error>" + error + "<RequestId>" + requestId + "</RequestId></Error>");
       }
       default -> {
         headers.put("Content-Type", p == Protocol.JSON ? "application/x-amz-json-1.1" : "application/json");

@@ -5,6 +5,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
@@ -20,7 +22,19 @@ import software.amazon.awssdk.protocols.core.OperationInfo;
 public final class OperationModel {
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.publicLookup();
 
+  /**
+   * REST-XML namespaces by SDK package, where they are not S3's: the SDK does not keep a
+   * service's namespace for operations without a request body.
+   */
+  private static final Map<String, String> REST_XML_NAMESPACES =
+      Map.of("s3control", "http://awss3control.amazonaws.com/doc/2018-08-20/");
+  private static final String S3_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
+  /** SDK packages that sign with another service's name and are counted under their own. */
+  private static final Set<String> OWN_LABEL = Set.of("s3control");
+
   private final String service;
+  private final String sdkPackage;
+  private final boolean wrappedXmlErrors;
   private final String name;
   private final String className;
   private final Protocol protocol;
@@ -57,6 +71,7 @@ public final class OperationModel {
     String clientPrefix = base.substring(0, base.length() - "Request".length());
     Class<?> client = Class.forName(servicePackage + "." + clientPrefix + "Client", true, loader);
     this.service = (String) client.getField("SERVICE_NAME").get(null);
+    this.sdkPackage = servicePackage.substring(servicePackage.lastIndexOf('.') + 1);
     Class<?> defaultClient = Class.forName(servicePackage + ".Default" + clientPrefix + "Client", false, loader);
     String factory = defaultClient.getDeclaredField("protocolFactory").getType().getSimpleName();
     this.protocol = switch (factory) {
@@ -67,6 +82,8 @@ public final class OperationModel {
       default -> throw new IllegalArgumentException(
           "unsupported protocol factory " + factory + " of " + servicePackage);
     };
+    // S3 answers a bare <Error>; the other REST-XML services (S3 Control, ...) wrap it in <ErrorResponse>
+    this.wrappedXmlErrors = factory.equals("AwsXmlProtocolFactory");
     this.target = protocol == Protocol.JSON ? info.operationIdentifier() : null;
     // The wire name can differ from the class name (IAM's GetMFADevice is GetMfaDeviceRequest).
     if (protocol == Protocol.QUERY || protocol == Protocol.EC2) {
@@ -149,6 +166,27 @@ public final class OperationModel {
     return service;
   }
 
+  /**
+   * The last part of the SDK package, e.g. {@code s3control}: what tells apart services that
+   * share a signing name (S3 and S3 Control both sign as {@code s3}).
+   */
+  public String sdkPackage() {
+    return sdkPackage;
+  }
+
+  /**
+   * The service name calls are counted, faulted and handled under: the signing name, except for
+   * a service that signs with another's (S3 Control signs as {@code s3} and is {@code s3control}).
+   */
+  public String serviceLabel() {
+    return OWN_LABEL.contains(sdkPackage) ? sdkPackage : service;
+  }
+
+  /** Whether REST-XML errors of this service come in an {@code <ErrorResponse>} wrapper. */
+  public boolean wrappedXmlErrors() {
+    return wrappedXmlErrors;
+  }
+
   /** The operation's name on the wire, e.g. {@code DescribeInstances}, {@code GetMFADevice}. */
   public String name() {
     return name;
@@ -208,7 +246,7 @@ public final class OperationModel {
   public String xmlNamespace() {
     return switch (protocol) {
       case EC2 -> "http://ec2.amazonaws.com/doc/" + apiVersion + "/";
-      case REST_XML -> "http://" + service + ".amazonaws.com/doc/2006-03-01/";
+      case REST_XML -> REST_XML_NAMESPACES.getOrDefault(sdkPackage, S3_NAMESPACE);
       default -> "https://" + service + ".amazonaws.com/doc/" + apiVersion + "/";
     };
   }

@@ -4,10 +4,11 @@ package io.resoto.worker.awssim.protocol;
  * The wire protocols the simulator speaks, as the SDK's generated clients choose them through
  * their protocol factory.
  *
- * <p>No service the simulator depends on (sts, iam, organizations, ec2, lambda, s3, dynamodb,
- * cloudwatch, sqs) uses Smithy RPCv2-CBOR in SDK 2.35.0: their generated default clients build an
- * {@code AwsQueryProtocolFactory}, {@code AwsEc2ProtocolFactory}, {@code AwsJsonProtocolFactory}
- * or {@code AwsS3ProtocolFactory}. CBOR is therefore not implemented.
+ * <p>No service the simulator depends on (sts, iam, organizations, ec2, lambda, s3, s3control,
+ * dynamodb, cloudwatch, sqs) uses Smithy RPCv2-CBOR in SDK 2.35.0: their generated default clients
+ * build an {@code AwsQueryProtocolFactory}, {@code AwsEc2ProtocolFactory},
+ * {@code AwsJsonProtocolFactory}, {@code AwsS3ProtocolFactory} or {@code AwsXmlProtocolFactory}.
+ * CBOR is therefore not implemented.
  */
 public enum Protocol {
   /** AWS query: form-encoded {@code Action=...}, XML answers with a result wrapper. */
@@ -18,7 +19,7 @@ public enum Protocol {
   JSON,
   /** REST with JSON bodies: method and URI template name the operation. */
   REST_JSON,
-  /** REST with XML bodies (S3). */
+  /** REST with XML bodies (S3, S3 Control). */
   REST_XML;
 
   /** Whether the operation is named by the HTTP method and a URI template. */

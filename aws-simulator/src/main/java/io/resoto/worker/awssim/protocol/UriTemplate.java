@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * A REST operation's request URI as the SDK models it ({@code /2015-03-31/functions/{FunctionName}},
- * {@code /{Bucket}/{Key+}?tagging}): literal and label path segments, an optional greedy last label,
- * and query parameters the URI fixes.
+ * {@code /{Bucket}/{Key+}?tagging}): literal and label path segments, at most one greedy label
+ * (last, or followed by literals: {@code /v20180820/mrap/instances/{name+}/policy}), and query
+ * parameters the URI fixes.
  */
 public final class UriTemplate {
   private final List<String> segments;
@@ -71,33 +72,50 @@ public final class UriTemplate {
     }
     List<String> actual = splitPath(rawPath);
     Map<String, String> labels = new HashMap<>();
+    int greedy = -1;
     for (int i = 0; i < segments.size(); i++) {
-      String seg = segments.get(i);
-      boolean last = i == segments.size() - 1;
-      if (seg.startsWith("{") && seg.endsWith("+}") && last) {
-        if (actual.size() <= i) {
-          return null;
-        }
-        StringBuilder rest = new StringBuilder();
-        for (int j = i; j < actual.size(); j++) {
-          if (j > i) {
-            rest.append('/');
-          }
-          rest.append(Codecs.percentDecode(actual.get(j)));
-        }
-        labels.put(seg.substring(1, seg.length() - 2), rest.toString());
-        return labels;
+      if (segments.get(i).startsWith("{") && segments.get(i).endsWith("+}")) {
+        greedy = i;
       }
-      if (actual.size() <= i) {
-        return null;
-      }
-      if (seg.startsWith("{") && seg.endsWith("}")) {
-        labels.put(seg.substring(1, seg.length() - 1), Codecs.percentDecode(actual.get(i)));
-      } else if (!seg.equals(Codecs.percentDecode(actual.get(i)))) {
+    }
+    if (greedy < 0 ? actual.size() != segments.size() : actual.size() < segments.size()) {
+      return null;
+    }
+    int head = greedy < 0 ? segments.size() : greedy;
+    for (int i = 0; i < head; i++) {
+      if (!matchSegment(segments.get(i), actual.get(i), labels)) {
         return null;
       }
     }
-    return actual.size() == segments.size() ? labels : null;
+    if (greedy >= 0) {
+      // the greedy label takes one segment or more, leaving the template's remaining segments
+      // (S3 Control's /mrap/instances/{name+}/policy) to the end of the path
+      int tail = segments.size() - greedy - 1;
+      int end = actual.size() - tail;
+      StringBuilder value = new StringBuilder();
+      for (int j = greedy; j < end; j++) {
+        if (j > greedy) {
+          value.append('/');
+        }
+        value.append(Codecs.percentDecode(actual.get(j)));
+      }
+      String seg = segments.get(greedy);
+      labels.put(seg.substring(1, seg.length() - 2), value.toString());
+      for (int k = 0; k < tail; k++) {
+        if (!matchSegment(segments.get(greedy + 1 + k), actual.get(end + k), labels)) {
+          return null;
+        }
+      }
+    }
+    return labels;
+  }
+
+  private static boolean matchSegment(String seg, String actual, Map<String, String> labels) {
+    if (seg.startsWith("{") && seg.endsWith("}")) {
+      labels.put(seg.substring(1, seg.length() - 1), Codecs.percentDecode(actual));
+      return true;
+    }
+    return seg.equals(Codecs.percentDecode(actual));
   }
 
   /** The names of the query parameters the template fixes; the request decoder skips them. */

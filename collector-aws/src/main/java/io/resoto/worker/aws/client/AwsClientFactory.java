@@ -3,21 +3,27 @@ package io.resoto.worker.aws.client;
 import io.resoto.worker.aws.AwsConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.s3control.S3ControlClientBuilder;
+import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
 
 /**
  * Builds the SDK clients of a run: all share one HTTP client (one connection pool), the
  * configured endpoint (a simulator or LocalStack, when set) and the configured retry strategy.
- * Retries live here, in the clients, never around calls.
+ * Retries live here, in the clients, never around calls. With a configured endpoint, S3 Control
+ * is called at that endpoint as is, without its account id host label
+ * ({@link S3ControlCustomEndpoint}).
  */
 public final class AwsClientFactory implements AutoCloseable {
 
@@ -46,12 +52,27 @@ public final class AwsClientFactory implements AutoCloseable {
    */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C create(
       B builder, AwsCredentialsProvider credentials, String region) {
+    return create(builder, credentials, region, List.of());
+  }
+
+  /**
+   * As {@link #create(AwsClientBuilder, AwsCredentialsProvider, String)}, with interceptors that
+   * see every request of the client (the engine's request-rate limit is one).
+   */
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C create(
+      B builder, AwsCredentialsProvider credentials, String region, List<ExecutionInterceptor> interceptors) {
+    ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(retry)
+        .addMetricPublisher(AwsApiMetrics.INSTANCE);
+    interceptors.forEach(override::addExecutionInterceptor);
     builder.httpClient(http)
         .region(Region.of(region))
         .credentialsProvider(credentials)
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retry).build());
+        .overrideConfiguration(override.build());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
+      if (builder instanceof S3ControlClientBuilder s3control) {
+        s3control.endpointProvider(new S3ControlCustomEndpoint(S3ControlEndpointProvider.defaultProvider()));
+      }
     }
     return builder.build();
   }

@@ -1,5 +1,7 @@
 package io.resoto.worker.aws.credentials;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +19,12 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * <p>When STS refuses the configured session_duration because the role's MaxSessionDuration is
  * lower, the session is asked for again with one hour (every role's default maximum) instead of
  * losing the account over a duration.
+ *
+ * <p>When AWS answers ExpiredToken for a session the cache still holds, {@link #renew} mints a
+ * new one (and renews the base first when the base itself is what expired, for chained roles).
  */
-public final class AssumedRoleCredentials implements AwsCredentialsProvider, SdkAutoCloseable {
+public final class AssumedRoleCredentials implements AwsCredentialsProvider, RenewableCredentials,
+    SdkAutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AssumedRoleCredentials.class);
 
@@ -28,6 +34,8 @@ public final class AssumedRoleCredentials implements AwsCredentialsProvider, Sdk
   private final IntFunction<StsAssumeRoleCredentialsProvider> providers;
   private volatile int sessionSeconds;
   private volatile StsAssumeRoleCredentialsProvider provider;
+  /** Replaced providers, closed with this one: a caller may still be resolving through them. */
+  private final List<StsAssumeRoleCredentialsProvider> retired = new ArrayList<>();
 
   AssumedRoleCredentials(String roleArn, AwsCredentialsProvider base, StsClient sts, int sessionSeconds,
       IntFunction<StsAssumeRoleCredentialsProvider> providers) {
@@ -57,9 +65,17 @@ public final class AssumedRoleCredentials implements AwsCredentialsProvider, Sdk
   @Override
   public AwsCredentials resolveCredentials() {
     StsAssumeRoleCredentialsProvider current = provider;
+    Object baseSession = base instanceof RenewableCredentials r ? r.session() : null;
     try {
       return current.resolveCredentials();
     } catch (AwsServiceException e) {
+      if (baseSession != null && RenewableCredentials.isExpired(e)) {
+        // STS refused the base session (a chained role): renew the base, then ask again
+        LOG.info("the session {} is assumed with has expired early; renewing it", roleArn);
+        ((RenewableCredentials) base).renew(baseSession);
+        replace(current, sessionSeconds);
+        return provider.resolveCredentials();
+      }
       if (!tooLong(e)) {
         throw e;
       }
@@ -68,12 +84,33 @@ public final class AssumedRoleCredentials implements AwsCredentialsProvider, Sdk
           LOG.warn("{} does not allow sessions of {} s; using {} s", roleArn, sessionSeconds,
               RoleAssumer.CHAINED_MAX_SECONDS);
           sessionSeconds = RoleAssumer.CHAINED_MAX_SECONDS;
-          provider = providers.apply(sessionSeconds);
-          current.close();
         }
       }
+      replace(current, sessionSeconds);
       return provider.resolveCredentials();
     }
+  }
+
+  @Override
+  public Object session() {
+    return provider;
+  }
+
+  @Override
+  public void renew(Object seen) {
+    if (replace(seen, sessionSeconds)) {
+      LOG.info("AWS declared the session of {} expired before its stated expiry; assumed the role again", roleArn);
+    }
+  }
+
+  /** Swaps in a fresh provider if {@code seen} is still the current one; true if it did. */
+  private synchronized boolean replace(Object seen, int seconds) {
+    if (provider != seen) {
+      return false;
+    }
+    retired.add(provider);
+    provider = providers.apply(seconds);
+    return true;
   }
 
   private boolean tooLong(AwsServiceException e) {
@@ -83,7 +120,8 @@ public final class AssumedRoleCredentials implements AwsCredentialsProvider, Sdk
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    retired.forEach(StsAssumeRoleCredentialsProvider::close);
     provider.close();
     sts.close();
   }

@@ -4,18 +4,16 @@ import io.resoto.worker.aws.AwsConfig;
 import io.resoto.worker.aws.account.AwsAccountTarget;
 import io.resoto.worker.aws.account.RegionResolver;
 import io.resoto.worker.aws.client.AwsClientFactory;
+import io.resoto.worker.aws.credentials.RenewableCredentials;
 import io.resoto.worker.aws.kinds.base.AwsAccountKind;
 import io.resoto.worker.aws.kinds.base.AwsRegionKind;
+import io.resoto.worker.graph.DeferredEdge;
 import io.resoto.worker.graph.Edge;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Graph;
 import io.resoto.worker.graph.Node;
 import io.resoto.worker.spi.AccountGraph;
 import io.resoto.worker.spi.CollectContext;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +39,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -195,7 +193,10 @@ public final class AccountCollector {
   /** A node as a kind added it, with the region it belongs under. */
   private record Placed(Node node, RegionScope region, boolean attach) {}
 
-  /** An edge with one end known and the other named by (kind, resource id). */
+  /**
+   * An edge with one end known and the other named by (kind, resource id); a target kind without
+   * an id names every node of that kind.
+   */
   record PendingEdge(Node from, String fromKind, String fromId, Node to, String toKind, String toId,
       EdgeType type, String region) {}
 
@@ -205,6 +206,7 @@ public final class AccountCollector {
     private final String partition;
     private final ConcurrentLinkedQueue<Placed> nodes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<PendingEdge> edges = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Map.Entry<Node, DeferredEdge>> deferred = new ConcurrentLinkedQueue<>();
     private final Map<String, SdkClient> clientCache = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Problem> problems = new ConcurrentLinkedQueue<>();
@@ -301,7 +303,7 @@ public final class AccountCollector {
         return;
       }
       try (CollectContext.LogScope scope = context.logScope(target.id(), region.label(), kind.name())) {
-        work.run();
+        runRenewingExpiredSession(work);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
@@ -309,6 +311,26 @@ public final class AccountCollector {
           return;
         }
         failure(region, kind, e);
+      }
+    }
+
+    /**
+     * Runs the work; if AWS declares the account's session expired (ExpiredToken) before our
+     * cache did, mints a new session and runs the work once more. Nodes and edges of the first
+     * attempt are harmless: the graph keeps one node per id and one edge per (from, to, type).
+     */
+    private void runRenewingExpiredSession(KindContext.Work work) throws Exception {
+      RenewableCredentials renewable = target.credentials() instanceof RenewableCredentials r ? r : null;
+      Object session = renewable == null ? null : renewable.session();
+      try {
+        work.run();
+      } catch (Exception e) {
+        if (renewable == null || !RenewableCredentials.isExpired(e) || isCancelled()) {
+          throw e;
+        }
+        log.debug("the session expired early ({}); renewing it and trying again", classifier.classify(e, false).code());
+        renewable.renew(session);
+        work.run();
       }
     }
 
@@ -388,15 +410,19 @@ public final class AccountCollector {
       return AccountCollector.this.shared(key, compute);
     }
 
+    void addDeferredEdge(Node from, DeferredEdge.Selector to, EdgeType type) {
+      deferred.add(Map.entry(from, new DeferredEdge(DeferredEdge.Selector.node(from.id()), to, type)));
+    }
+
     @SuppressWarnings("unchecked")
     <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
         String region, B builder) {
       String key = region + "|" + builder.getClass().getName();
       return (C) clientCache.computeIfAbsent(key, k -> {
         AtomicReference<RateLimiter> limiter = new AtomicReference<>();
-        B limited = withInterceptor(builder, new RateLimitInterceptor(limiter));
-        C client = clients.create(limited, target.credentials(), region);
-        String service = configServiceName(client.serviceName());
+        C client = clients.create(builder, target.credentials(), region, List.of(new RateLimitInterceptor(limiter)));
+        // S3 Control signs as "s3" but has limits and caps of its own (as the original's "s3control")
+        String service = client instanceof S3ControlClient ? "s3control" : configServiceName(client.serviceName());
         double rate = requestRate(config, service);
         if (rate > 0) {
           limiter.set(limiters.computeIfAbsent(region + ":" + service, s -> new RateLimiter(rate)));
@@ -416,15 +442,25 @@ public final class AccountCollector {
         graph.addEdge(account, region.node());
       }
       Map<String, List<Node>> byIdentity = new HashMap<>();
+      // the account is an edge end too (account -> root user)
+      byIdentity.computeIfAbsent(identity(account.kind(), account.resourceId()), k -> new ArrayList<>()).add(account);
+      Map<String, List<Node>> byKind = new HashMap<>();
       List<Placed> kept = new ArrayList<>();
       for (Placed p : nodes) {
         Node node = graph.add(p.node());
         if (node == p.node()) {
           kept.add(p);
           byIdentity.computeIfAbsent(identity(node.kind(), node.resourceId()), k -> new ArrayList<>()).add(node);
+          byKind.computeIfAbsent(node.kind(), k -> new ArrayList<>()).add(node);
         }
       }
       for (PendingEdge e : edges) {
+        if (e.to() == null && e.toId() == null) {
+          if (graph.node(e.from().id()).isPresent()) {
+            byKind.getOrDefault(e.toKind(), List.of()).forEach(to -> graph.addEdge(e.from(), to, e.type()));
+          }
+          continue;
+        }
         Node from = e.from() != null ? e.from() : resolve(byIdentity, e.fromKind(), e.fromId(), e.region());
         Node to = e.to() != null ? e.to() : resolve(byIdentity, e.toKind(), e.toId(), e.region());
         if (from == null || to == null || graph.node(from.id()).isEmpty() || graph.node(to.id()).isEmpty()) {
@@ -434,6 +470,11 @@ public final class AccountCollector {
           continue;
         }
         graph.addEdge(from, to, e.type());
+      }
+      for (Map.Entry<Node, DeferredEdge> d : deferred) {
+        if (graph.node(d.getKey().id()).isPresent()) {
+          graph.addDeferredEdge(d.getValue());
+        }
       }
       Set<String> hasParent = new HashSet<>();
       for (Edge edge : graph.edges()) {
@@ -534,46 +575,6 @@ public final class AccountCollector {
         Thread.currentThread().interrupt();
         throw AbortedException.create("interrupted while waiting for the request rate limit");
       }
-    }
-  }
-
-  /**
-   * The builder as a proxy that adds the interceptor to the override configuration the client
-   * factory sets. Why a proxy: {@link AwsClientFactory#create} replaces the builder's whole
-   * override configuration, so an interceptor set beforehand would be lost. (A factory parameter
-   * for interceptors would make this unnecessary.)
-   */
-  @SuppressWarnings("unchecked")
-  static <B> B withInterceptor(B builder, ExecutionInterceptor interceptor) {
-    Set<Class<?>> interfaces = new LinkedHashSet<>();
-    for (Class<?> c = builder.getClass(); c != null; c = c.getSuperclass()) {
-      collectPublicInterfaces(c, interfaces);
-    }
-    InvocationHandler handler = (proxy, method, args) -> {
-      Object[] actual = args;
-      if (method.getName().equals("overrideConfiguration") && args != null && args.length == 1
-          && args[0] instanceof ClientOverrideConfiguration c) {
-        actual = new Object[] {c.toBuilder().addExecutionInterceptor(interceptor).build()};
-      }
-      Object result;
-      try {
-        result = method.invoke(builder, actual);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-      // fluent setters return the builder itself: keep the caller on the proxy
-      return result == builder ? proxy : result;
-    };
-    return (B) Proxy.newProxyInstance(builder.getClass().getClassLoader(), interfaces.toArray(Class<?>[]::new),
-        handler);
-  }
-
-  private static void collectPublicInterfaces(Class<?> type, Set<Class<?>> out) {
-    for (Class<?> i : type.getInterfaces()) {
-      if (Modifier.isPublic(i.getModifiers())) {
-        out.add(i);
-      }
-      collectPublicInterfaces(i, out);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.resoto.worker.aws.engine;
 
 import io.resoto.worker.aws.account.AwsAccountTarget;
+import io.resoto.worker.graph.DeferredEdge;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.util.Map;
@@ -155,6 +156,25 @@ public final class KindContext {
       run.addEdge(new AccountCollector.PendingEdge(null, sourceKind, sourceResourceId, to, null, null,
           type, region.id()));
     }
+  }
+
+  /**
+   * An edge from {@code from} to nodes the core finds after the merge, possibly in other graphs
+   * (e.g. from an organisational unit to the accounts in it, whose graphs other accounts deliver).
+   * Dropped with {@code from} if that node is not kept.
+   */
+  public void deferredEdge(Node from, DeferredEdge.Selector to, EdgeType type) {
+    run.addDeferredEdge(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"),
+        Objects.requireNonNull(type, "type"));
+  }
+
+  /**
+   * An edge from {@code from} to every node of {@code targetKind} collected in this account (none
+   * when there is none), e.g. from the account's S3 settings to each of its buckets.
+   */
+  public void edgesToAll(Node from, String targetKind, EdgeType type) {
+    run.addEdge(new AccountCollector.PendingEdge(Objects.requireNonNull(from, "from"), null, null, null,
+        Objects.requireNonNull(targetKind, "targetKind"), null, Objects.requireNonNull(type, "type"), region.id()));
   }
 
   /**

@@ -62,6 +62,7 @@ public final class KindRegistry {
       new AwsOrganizationalUnitKind(),
       new AwsRegionKind(),
       new io.resoto.worker.aws.kinds.iam.AwsRootUserKind(),
+      new io.resoto.worker.aws.kinds.s3.AwsS3AccountSettingsKind(),
       new io.resoto.worker.aws.kinds.s3.AwsS3BucketKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcEndpointKind(),

@@ -71,6 +71,42 @@ class RoleAssumerTest {
   }
 
   @Test
+  void aSessionCloseToItsExpiryIsRenewedBeforeItIsUsed() throws Exception {
+    // STS's clock runs 59 minutes behind ours: a one-hour session it mints ends a minute from
+    // now by our clock, inside the stale window, so the next use must assume the role again
+    Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-59));
+    try (Simulation sim = Simulation.start(Estate.demo(), 0, 0, new FaultPlan(), behind)) {
+      AwsConfig config = config(sim, "sessionDuration", 3600);
+      try (AwsClientFactory clients = new AwsClientFactory(config);
+          AssumedRoleCredentials role = new RoleAssumer(config, clients, false)
+              .assume(DEMO, "arn:aws:iam::333333333333:role/ResotoAccess")) {
+        AwsCredentials first = role.resolveCredentials();
+        AwsCredentials second = role.resolveCredentials();
+        assertThat(second.accessKeyId()).isNotEqualTo(first.accessKeyId());
+        assertThat(sim.aws().counters().get("sts", "AssumeRole").calls()).isEqualTo(2);
+        assertThat(CredentialChainTest.whoAmI(config, role)).startsWith("arn:aws:sts::333333333333:assumed-role/");
+      }
+    }
+  }
+
+  @Test
+  void renewingReplacesTheSessionOnceForAllWhoSawItFail() throws Exception {
+    try (Simulation sim = Simulation.start(Estate.demo())) {
+      AwsConfig config = config(sim);
+      try (AwsClientFactory clients = new AwsClientFactory(config);
+          AssumedRoleCredentials role = new RoleAssumer(config, clients, false)
+              .assume(DEMO, "arn:aws:iam::333333333333:role/ResotoAccess")) {
+        Object seen = role.session();
+        String before = role.resolveCredentials().accessKeyId();
+        role.renew(seen);
+        role.renew(seen); // a second caller that saw the same session fail: nothing more to do
+        assertThat(role.resolveCredentials().accessKeyId()).isNotEqualTo(before);
+        assertThat(sim.aws().counters().get("sts", "AssumeRole").calls()).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
   void withoutTheExternalIdTheRoleIsRefused() throws Exception {
     try (Simulation sim = Simulation.start(Estate.demo())) {
       AwsConfig config = config(sim);

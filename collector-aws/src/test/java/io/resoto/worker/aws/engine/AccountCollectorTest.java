@@ -188,12 +188,30 @@ class AccountCollectorTest {
             seen.incrementAndGet();
           }
         };
-    try (Ec2Client ec2 = clients.create(AccountCollector.withInterceptor(Ec2Client.builder(), counting),
-        TestSupport.managementAccount().credentials(), "us-east-1")) {
+    try (Ec2Client ec2 = clients.create(Ec2Client.builder(), TestSupport.managementAccount().credentials(),
+        "us-east-1", java.util.List.of(counting))) {
       ec2.describeRegions();
       ec2.describeRegions();
     }
     assertThat(seen.get()).isEqualTo(2);
+  }
+
+  @Test
+  void requestsOfAServiceInARegionKeepToItsConfiguredRate() throws Exception {
+    // 20 requests/s with a burst of one second's worth: 50 calls cannot take less than 1.5 s
+    // (a lower bound only, which a slow machine cannot break)
+    AwsKind chatty = kind("aws_test_chatty", Scope.GLOBAL, "ec2", ctx -> {
+      Ec2Client ec2 = ctx.client(Ec2Client.builder());
+      for (int i = 0; i < 50; i++) {
+        ec2.describeRegions();
+      }
+    });
+    long started = System.nanoTime();
+    collect(Map.of("requestRateLimits", Map.of("ec2", 20.0)), chatty);
+    long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+    assertThat(context.errors).isEmpty();
+    assertThat(elapsedMs).isGreaterThanOrEqualTo(1_450);
   }
 
   @Test

@@ -73,7 +73,7 @@ public final class AwsAccountKind extends DeclaredKind {
       .property("is_organization_master", "boolean", "Whether the account is its organisation's management account.")
       .property("organization_id", "string", "The id of the account's organisation.")
       .property("organization_arn", "string", "The ARN of the account's organisation.")
-      .successors(EdgeType.DEFAULT, "aws_region")
+      .successors(EdgeType.DEFAULT, "aws_region", "aws_s3_account_settings")
       .build();
 
   /** GetAccountSummary's SummaryMap keys and the properties the original maps them to. */

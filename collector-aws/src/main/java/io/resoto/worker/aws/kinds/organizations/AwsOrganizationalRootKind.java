@@ -38,7 +38,8 @@ public final class AwsOrganizationalRootKind extends DeclaredKind {
     }
     for (Root root : (Iterable<Root>) client.listRootsPaginator(b -> {}).stream()
         .flatMap(page -> page.roots().stream())::iterator) {
-      ctx.add(node(ctx, root));
+      Node node = ctx.add(node(ctx, root));
+      OrganizationMembership.linkAccounts(ctx, client, node);
     }
   }
 

@@ -24,7 +24,8 @@ public final class AwsOrganizationalUnitKind extends DeclaredKind {
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("organizational_unit", KindModel.AWS_RESOURCE)
       .display("organizational_unit", "management")
-      // nested OUs
+      // nested OUs; the deferred edges to the accounts in an OU are not declared, as in the
+      // original: account -> region -> OU -> account would make the declared kinds cyclic
       .successors(EdgeType.DEFAULT, KIND)
       .build();
 
@@ -53,6 +54,7 @@ public final class AwsOrganizationalUnitKind extends DeclaredKind {
     for (OrganizationalUnit ou : units) {
       Node node = ctx.add(node(ctx, ou));
       ctx.edgeFrom(parentKind, parentId, node, EdgeType.DEFAULT);
+      ctx.submit(() -> OrganizationMembership.linkAccounts(ctx, client, node));
       ctx.submit(() -> listChildren(ctx, client, KIND, ou.id()));
     }
   }

@@ -2,6 +2,7 @@ package io.resoto.worker.aws.kinds.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Graph;
 import io.resoto.worker.graph.Node;
 import java.util.Map;
@@ -27,6 +28,22 @@ class AwsOrganizationalUnitKindTest extends OrgTreeTestBase {
         .containsExactlyInAnyOrder("aws_region:global", "aws_organizational_unit:Production");
     assertThat(parents(g, units.get("ou-demo-sand0001")))
         .containsExactlyInAnyOrder("aws_region:global", "aws_organizational_root:Root");
+  }
+
+  @Test
+  void eachAccountGetsADeferredEdgeFromTheRootOrUnitItIsIn() throws Exception {
+    Graph g = collect(new AwsOrganizationalRootKind(), new AwsOrganizationalUnitKind()).graph().graph();
+
+    Map<String, String> kindAndIdById = g.nodes().stream()
+        .collect(Collectors.toMap(Node::id, n -> n.kind() + ":" + n.resourceId()));
+    assertThat(g.deferredEdges())
+        .allSatisfy(e -> assertThat(e.type()).isEqualTo(EdgeType.DEFAULT))
+        .extracting(e -> kindAndIdById.get(e.from().nodeId()) + " -> " + e.to().searchCriteria())
+        .containsExactlyInAnyOrder(
+            "aws_organizational_root:r-demo -> is(aws_account) and reported.id == \"111111111111\"",
+            "aws_organizational_unit:ou-demo-paym0001 -> is(aws_account) and reported.id == \"222222222222\"",
+            "aws_organizational_unit:ou-demo-sand0001 -> is(aws_account) and reported.id == \"333333333333\"");
+    assertThat(g.validate()).isEmpty();
   }
 
   @Test
