@@ -315,7 +315,8 @@ class AccountCollectorTest {
         seen.add("failed");
       }
     });
-    AwsConfig c = TestSupport.config(sim, Map.of());
+    // one thread: the regions run one after the other (a concurrent caller would share the failure)
+    AwsConfig c = TestSupport.config(sim, Map.of("resourcePoolSize", 1));
     clients = new AwsClientFactory(c);
     AccountCollector run = new AccountCollector(c, clients, TestSupport.resolver(), List.of(pricing), context);
 
