@@ -53,10 +53,12 @@ final class RandomSdkObjects {
         v = 200;
       } else if (depth >= MAX_DEPTH && !Values.isScalar(f)) {
         continue;
-      } else if (rnd.nextInt(8) == 0 && !f.containsTrait(PayloadTrait.class) && !flattenedXml(f)) {
+      } else if (rnd.nextInt(8) == 0 && !f.containsTrait(PayloadTrait.class) && !flattenedXml(f)
+          && !f.containsTrait(RequiredTrait.class)) {
         // Leave some members absent. Not a payload structure: absent, it reads back as an empty one.
         // Not a flattened XML list: absent and empty are the same on the wire, and S3's URL-decoding
-        // interceptor turns an absent list into an empty one.
+        // interceptor turns an absent list into an empty one. Not a required member: the SDK refuses
+        // to send a request without one (S3's Tag.Key in PutBucketTagging).
         continue;
       } else {
         v = value(f, memberType(type, f.memberName()), depth, f.location() == MarshallLocation.HEADER);

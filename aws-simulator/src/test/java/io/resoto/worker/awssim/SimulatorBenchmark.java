@@ -2,6 +2,9 @@ package io.resoto.worker.awssim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.resoto.worker.awssim.estate.Estate;
+import io.resoto.worker.awssim.estate.EstateGenerator;
+import io.resoto.worker.awssim.resources.ResourceStore;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +17,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -119,6 +124,74 @@ class SimulatorBenchmark {
     double mib = (after - before) / 1024.0 / 1024.0;
     System.out.printf("heap: %,d EC2 volumes with 2 tags each take %.0f MiB (%.0f bytes each); max heap %d MiB%n",
         count, mib, (after - before) / (double) count, Runtime.getRuntime().maxMemory() / 1024 / 1024);
+  }
+
+  /**
+   * Tag writes on a collection of a million volumes served from the {@link ResourceStore}: the cost
+   * of one write (which replaces one item, after a one-off id index), and that listing the
+   * collection costs the same before and after writes.
+   */
+  @Test
+  void tagWritesOnAMillionVolumes() {
+    int count = 1_000_000;
+    Estate estate = new EstateGenerator().accounts(1).regions(List.of("us-east-1"))
+        .resources((account, region, seed) -> region.equals("us-east-1")
+            ? Map.of("ec2", Map.of("Volumes", IntStream.range(0, count).mapToObj(i -> Map.of(
+                "VolumeId", String.format("vol-%017x", i), "Size", 8 + i % 500, "VolumeType", "gp3",
+                "State", "in-use", "Tags", List.of(Map.of("Key", "Name", "Value", "volume-" + i)))).toList()))
+            : Map.of())
+        .generate();
+    String account = estate.accounts().get(0).id();
+    ResourceStore store = new ResourceStore(estate);
+    long before = usedHeapAfterGc();
+    long t0 = System.nanoTime();
+    List<Volume> volumes = store.list(account, "us-east-1", "ec2", "Volumes", Volume.class);
+    long built = System.nanoTime() - t0;
+    long heap = usedHeapAfterGc() - before;
+    double listBefore = timeListing(store, account);
+
+    ResourceStore.ItemKey<Volume> key = ResourceStore.ItemKey.of("VolumeId", Volume::volumeId);
+    t0 = System.nanoTime();
+    tag(store, account, key, 0);
+    long firstWrite = System.nanoTime() - t0;
+    int writes = 100_000;
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    t0 = System.nanoTime();
+    for (int i = 0; i < writes; i++) {
+      tag(store, account, key, random.nextInt(count));
+    }
+    double perWrite = (System.nanoTime() - t0) / (double) writes;
+    double listAfter = timeListing(store, account);
+    assertThat(volumes.get(0).tags()).hasSize(2);
+
+    System.out.printf("tag writes: %,d volumes built in %.1f s, %.0f MiB in the store; first write %.0f ms (builds"
+        + " the id index), then %.1f µs per write (%,d writes); reading all items %.1f ms before writes,"
+        + " %.1f ms after%n",
+        count, built / 1e9, heap / 1024.0 / 1024.0, firstWrite / 1e6, perWrite / 1e3, writes, listBefore, listAfter);
+  }
+
+  private static void tag(ResourceStore store, String account, ResourceStore.ItemKey<Volume> key, int i) {
+    store.update(account, "us-east-1", "ec2", "Volumes", Volume.class, key, String.format("vol-%017x", i), v -> {
+      List<software.amazon.awssdk.services.ec2.model.Tag> tags = new ArrayList<>(v.tags());
+      tags.removeIf(t -> t.key().equals("bench"));
+      tags.add(software.amazon.awssdk.services.ec2.model.Tag.builder().key("bench").value("x").build());
+      return v.toBuilder().tags(tags).build();
+    });
+  }
+
+  /** Milliseconds to walk the whole collection once, as a listing without pages does. */
+  private static double timeListing(ResourceStore store, String account) {
+    double best = Double.MAX_VALUE;
+    for (int round = 0; round < 5; round++) {
+      long t0 = System.nanoTime();
+      long size = 0;
+      for (Volume v : store.list(account, "us-east-1", "ec2", "Volumes", Volume.class)) {
+        size += v.size();
+      }
+      assertThat(size).isPositive();
+      best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+    }
+    return best;
   }
 
   private interface Call {

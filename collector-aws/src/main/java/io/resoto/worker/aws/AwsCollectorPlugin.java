@@ -6,12 +6,16 @@ import io.resoto.worker.aws.account.ConfiguredRegionResolver;
 import io.resoto.worker.aws.account.AwsAccountTarget;
 import io.resoto.worker.aws.account.RegionResolver;
 import io.resoto.worker.aws.client.AwsClientFactory;
+import io.resoto.worker.aws.credentials.CredentialCheck;
 import io.resoto.worker.aws.engine.AccountCollector;
 import io.resoto.worker.aws.engine.AwsKind;
 import io.resoto.worker.aws.engine.KindRegistry;
 import io.resoto.worker.graph.ModelKind;
 import io.resoto.worker.spi.CollectContext;
 import io.resoto.worker.spi.CollectorPlugin;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +34,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code aws} collector: discovers the accounts of the config, collects them in parallel (up
  * to {@code account_pool_size}), each with every kind of the {@link KindRegistry} in its regions,
- * and submits each account graph as soon as that account is done.
+ * and submits each account graph as soon as that account is done. With {@code
+ * resotoworker.collector} not set, it runs when its credentials work ({@link #autoEnable}).
  *
- * <p>The usage metrics of a run cover the time since the previous run of this plugin instance
+ * <p>The usage metrics of a run cover the time since the previous run of the aws collector
  * started (see {@link io.resoto.worker.aws.metrics.MetricWindow#usageWindow}). The original takes
- * that time from the core's task data; this worker has none, so the plugin remembers the start
- * of its last run in memory: the first run after the worker starts uses the 1-hour window.
+ * that time from the core's task data; this worker has none, so the start of the last run is kept
+ * in memory (beside the plugin instances, one per run): the first run after the worker starts
+ * uses the 1-hour window.
  */
 public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
 
@@ -50,8 +57,13 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
   private AwsClientFactory clients;
   private AccountDiscovery discovery;
   private RegionResolver resolver;
-  /** When the previous run started; sets the usage-metric window of the next one. */
-  private volatile java.time.Instant previousRunStart;
+  /**
+   * When the previous run of the worker's aws collector started, for the usage window of the next:
+   * the worker creates a fresh plugin instance for every run, so it is kept beside them.
+   */
+  private static final AtomicReference<Instant> PREVIOUS_RUN_START = new AtomicReference<>();
+
+  private final AtomicReference<Instant> previousRunStart;
 
   /** The plugin as ServiceLoader creates it: the configured account discovery and region resolver. */
   public AwsCollectorPlugin() {
@@ -67,6 +79,17 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
   /** A plugin that collects only the given kinds (tests of the engine with kinds of their own). */
   public AwsCollectorPlugin(BiFunction<AwsConfig, AwsClientFactory, AccountDiscovery> discovery,
       BiFunction<AwsConfig, AwsClientFactory, RegionResolver> resolver, List<AwsKind> kinds) {
+    this(discovery, resolver, kinds, PREVIOUS_RUN_START);
+  }
+
+  /**
+   * A plugin that keeps the start of its runs in {@code previousRunStart} (tests of the usage
+   * window; the others share one for the whole worker).
+   */
+  public AwsCollectorPlugin(BiFunction<AwsConfig, AwsClientFactory, AccountDiscovery> discovery,
+      BiFunction<AwsConfig, AwsClientFactory, RegionResolver> resolver, List<AwsKind> kinds,
+      AtomicReference<Instant> previousRunStart) {
+    this.previousRunStart = Objects.requireNonNull(previousRunStart, "previousRunStart");
     this.discoveryFactory = Objects.requireNonNull(discovery, "discovery");
     this.resolverFactory = Objects.requireNonNull(resolver, "resolver");
     this.kinds = List.copyOf(kinds);
@@ -87,6 +110,23 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
     return KindRegistry.model(kinds);
   }
 
+  /**
+   * True when the credentials this config collects with (keys, profiles, the environment, the
+   * shared files, the container or instance role) answer {@code sts:GetCallerIdentity} in
+   * us-east-1, us-gov-west-1 or cn-north-1, as the original collector's check; at {@code
+   * endpoint_url} when set. Logs one INFO line saying who answered, or why nothing did.
+   */
+  @Override
+  public boolean autoEnable(AwsConfig config, Duration timeout) {
+    CredentialCheck.Result result = CredentialCheck.run(config, timeout);
+    if (result.works()) {
+      log.info("auto-enabled: {}", result.detail());
+    } else {
+      log.info("not auto-enabled: no credentials answered sts:GetCallerIdentity: {}", result.detail());
+    }
+    return result.works();
+  }
+
   @Override
   public void init(AwsConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -97,8 +137,7 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
 
   @Override
   public void collect(CollectContext context) throws Exception {
-    java.time.Instant lastRunStart = previousRunStart;
-    previousRunStart = context.startedAt();
+    Instant lastRunStart = previousRunStart.getAndSet(context.startedAt());
     List<AwsAccountTarget> accounts;
     try (CollectContext.LogScope scope = context.logScope(null, null, null)) {
       accounts = discovery.discover((where, message) -> context.error(where, null, null, message));
@@ -109,7 +148,7 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
       return;
     }
     AccountCollector collector = new AccountCollector(config, clients, resolver, kinds, context,
-        java.time.Clock.systemUTC(), lastRunStart);
+        Clock.systemUTC(), lastRunStart);
     int threads = Math.min(accounts.size(), Math.max(1, config.accountPoolSize()));
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

@@ -28,12 +28,14 @@ import io.resoto.worker.sink.GraphSink;
 import io.resoto.worker.sink.RunInfo;
 import io.resoto.worker.spi.CollectorPlugin;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -187,8 +189,11 @@ class AwsCollectorPluginTest {
     assertThat(sink.deliveries).hasSize(1);
     Map<String, List<Node>> kinds = byKind(sink.deliveries.get(0).graph());
     assertThat(kinds).containsKeys("aws_account", "aws_region").doesNotContainKey("aws_organizational_root");
-    assertThat(summary.errors()).filteredOn(e -> e.kind() != null)
-        .extracting(CollectError::kind).containsExactlyInAnyOrder("aws_organizational_root", "aws_organizational_unit");
+    // the account's organisation fields are left empty too: its other details are still there
+    assertThat(summary.errors()).filteredOn(e -> e.kind() != null).extracting(CollectError::kind)
+        .containsExactlyInAnyOrder("aws_organizational_root", "aws_organizational_unit", "aws_account");
+    assertThat(kinds.get("aws_account").get(0).properties()).doesNotContainKey("is_organization_member")
+        .containsEntry("users", 3L);
     assertThat(summary.errors()).filteredOn(e -> e.kind() != null)
         .allSatisfy(e -> {
           assertThat(e.plugin()).isEqualTo("aws");
@@ -228,12 +233,14 @@ class AwsCollectorPluginTest {
       return GetMetricDataResponse.builder().build();
     });
     try {
-      AwsCollectorPlugin plugin = new AwsCollectorPlugin((c, f) -> TestSupport.discovery(),
-          (c, f) -> TestSupport.resolver(), List.of(new AwsEc2InstanceKind()));
-      run(plugin, "");
+      // the worker creates a plugin instance per run: the start of the last run is kept beside them
+      AtomicReference<Instant> lastStart = new AtomicReference<>();
+      run(new AwsCollectorPlugin((c, f) -> TestSupport.discovery(), (c, f) -> TestSupport.resolver(),
+          List.of(new AwsEc2InstanceKind()), lastStart), "");
       List<Long> first = List.copyOf(windows);
       windows.clear();
-      run(plugin, "");
+      run(new AwsCollectorPlugin((c, f) -> TestSupport.discovery(), (c, f) -> TestSupport.resolver(),
+          List.of(new AwsEc2InstanceKind()), lastStart), "");
       // the first run has no history: 1 hour; the second started seconds later: the 10-minute minimum
       assertThat(first).isNotEmpty().containsOnly(3600L);
       assertThat(windows).isNotEmpty().containsOnly(600L);

@@ -67,6 +67,22 @@ class ExamplePluginTest {
   }
 
   @Test
+  void isNeverAutoEnabledSoAWorkerWithoutCollectorNeverCollectsFakeData() throws Exception {
+    assertThat(new ExamplePlugin().autoEnable(ExampleConfig.DEFAULTS, java.time.Duration.ofSeconds(10))).isFalse();
+
+    LoadedConfig config = new ConfigLoader(REGISTRY.configSections()).load("", "t.yaml", Map.of(), List.of());
+    RunInfo info = new RunInfo("r", "test", Clock.systemUTC().instant(), "resoto");
+    RunSummary summary = new CollectRun(info, config, io.resoto.worker.run.CollectorSelection.of(REGISTRY), sink,
+        Clock.systemUTC()).execute();
+
+    assertThat(summary.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(summary.collectors()).isEmpty();
+    assertThat(delivered).isEmpty();
+    assertThat(summary.errors()).singleElement().satisfies(e -> assertThat(e.message())
+        .startsWith("no collector configured and none could be auto-enabled: set ").contains("`collector: [example]`"));
+  }
+
+  @Test
   void theDefaultEstateIsCompleteAndValid() throws Exception {
     RunSummary summary = collect("  seed: 1\n");
     assertThat(summary.status()).isEqualTo(RunStatus.COMPLETE);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.resoto.worker.awssim.cli.Simulation;
+import io.resoto.worker.awssim.estate.Estate;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -34,10 +36,11 @@ class WorkerJarIT {
   }
 
   @Test
-  void oneCollectOnTheEmbeddedDefaultsPrintsTheSummaryAndWritesTheRun() throws Exception {
-    try (WorkerProcess p = WorkerProcess.start(home, Map.of(), "collect")) {
+  void oneCollectWithTheExampleCollectorPrintsTheSummaryAndWritesTheRun() throws Exception {
+    try (WorkerProcess p = WorkerProcess.start(home, Map.of(), "collect", "--override", "resotoworker.collector=example")) {
       assertThat(p.waitFor()).as(p.err()).isZero();
-      assertThat(p.out()).contains("COMPLETE").contains("example_instance").contains("example_volume");
+      assertThat(p.out()).contains("COMPLETE").contains("collectors: example\n")
+          .contains("example_instance").contains("example_volume");
       assertThat(p.err()).contains("region us-east-1 collected");
     }
     Path runs = home.resolve(".resotoworker/data/runs");
@@ -61,8 +64,53 @@ class WorkerJarIT {
   }
 
   @Test
+  void withoutCollectorTheAwsCollectorIsAutoEnabledWhenItsCredentialsWork() throws Exception {
+    // an operator's config from the original worker: AWS credentials, no collector key
+    try (Simulation sim = Simulation.start(Estate.demo())) {
+      Path config = Files.writeString(home.resolve("worker.yaml"), """
+          resotoworker:
+            data_dir: %s
+          aws:
+            endpoint_url: %s
+            access_key_id: AKIADEMO00000000000A
+            secret_access_key: demo-secret-0000000000000000000000000000
+          """.formatted(home.resolve("data"), sim.endpoint()));
+      try (WorkerProcess p = WorkerProcess.start(home, NO_INSTANCE_ROLE, "collect", "-c", config.toString())) {
+        assertThat(p.waitFor()).as(p.err()).isZero();
+        assertThat(p.out()).contains("COMPLETE")
+            .contains("collectors: aws (auto-enabled: resotoworker.collector is not set)")
+            .contains("demo-mgmt (111111111111)").contains("aws_ec2_instance").doesNotContain("example_");
+        assertThat(p.err()).contains("auto-enabled: access_key_id answered in")
+            .contains("collector not set: auto-enabled aws; not enabled: example (answered no)");
+      }
+    }
+  }
+
+  @Test
+  void withoutCollectorAndWithoutWorkingCredentialsACollectFailsSayingWhatToSet() throws Exception {
+    int closed = freePort();
+    // whatever AWS credentials this host has, nothing answers at this endpoint
+    Path config = Files.writeString(home.resolve("worker.yaml"), """
+        resotoworker:
+          data_dir: %s
+        aws:
+          endpoint_url: http://127.0.0.1:%d
+          max_attempts: 1
+        """.formatted(home.resolve("data"), closed));
+    try (WorkerProcess p = WorkerProcess.start(home, NO_INSTANCE_ROLE, "collect", "-c", config.toString())) {
+      assertThat(p.waitFor()).as(p.err()).isEqualTo(3);
+      assertThat(p.out()).contains("FAILED").contains("collectors: none (auto-enabled")
+          .contains("no collector configured and none could be auto-enabled:"
+              + " set `collector: [aws]` (with credentials) or `collector: [example]`")
+          .doesNotContain("example_");
+      assertThat(p.err()).contains("not auto-enabled: no credentials answered sts:GetCallerIdentity");
+    }
+  }
+
+  @Test
   void jsonLogsAreOneObjectPerLineWithTheScopeInFields() throws Exception {
-    try (WorkerProcess p = WorkerProcess.start(home, Map.of("RESOTOWORKER_LOG_FORMAT", "json"), "collect")) {
+    try (WorkerProcess p = WorkerProcess.start(home, Map.of("RESOTOWORKER_LOG_FORMAT", "json"), "collect",
+        "--override", "resotoworker.collector=example")) {
       assertThat(p.waitFor()).isZero();
       List<String> lines = p.err().lines().toList();
       assertThat(lines).isNotEmpty();
@@ -129,6 +177,9 @@ class WorkerJarIT {
       assertThat(p.err()).contains("shutdown complete");
     }
   }
+
+  /** Keeps the AWS SDK away from instance metadata, which is slow to fail off EC2. */
+  private static final Map<String, String> NO_INSTANCE_ROLE = Map.of("AWS_EC2_METADATA_DISABLED", "true");
 
   static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {

@@ -21,12 +21,20 @@ import java.util.Set;
  * original Python worker, plus {@code schedule}, {@code data_dir}, {@code data_keep_runs} and
  * {@code shutdown_grace}. Durations are whole seconds.
  *
- * <p>Null lists and maps become empty ones, so consumers never check for null there; the other
- * nullable components ({@code tempdir}, {@code max_resources_per_account}, {@code schedule}) use
- * null to mean "not set".
+ * <p>Null lists and maps become empty ones, so consumers never check for null there, except
+ * {@code collector}: null (the default) means "not set", so each run auto-enables the installed
+ * collectors whose credentials work, while an empty list collects nothing. The other nullable
+ * components ({@code tempdir}, {@code max_resources_per_account}, {@code schedule}) also use null
+ * to mean "not set".
  */
 public record ResotoWorkerConfig(
-    @Doc("Collector plugins to run (names of discovered plugins).") List<String> collector,
+    @Doc(
+            "Collector plugins to run (names of installed plugins). null: at the start of each"
+                + " run, every installed collector that reports working credentials (aws: when"
+                + " sts:GetCallerIdentity succeeds in us-east-1, us-gov-west-1 or cn-north-1;"
+                + " example: never), all asked in parallel within 10 s. An empty list collects"
+                + " nothing.")
+        List<String> collector,
     @Doc("Name of the graph in the core. Must not contain '_' or start with 'snapshot-'.")
         String graph,
     @Doc("Timeout of a collect run, in seconds.") int timeout,
@@ -92,7 +100,7 @@ public record ResotoWorkerConfig(
   /** The defaults of every key; the only place they are defined. */
   public static final ResotoWorkerConfig DEFAULTS =
       new ResotoWorkerConfig(
-          List.of("example"),
+          null,
           "resoto",
           10800,
           5,
@@ -122,7 +130,7 @@ public record ResotoWorkerConfig(
 
   /** Makes the collections immutable, keeping the order of the map's entries. */
   public ResotoWorkerConfig {
-    collector = collector == null ? List.of() : List.copyOf(collector);
+    collector = collector == null ? null : List.copyOf(collector);
     writeFilesToHomeDir = writeFilesToHomeDir == null ? List.of() : List.copyOf(writeFilesToHomeDir);
     // Files are written in the order the user listed them, hence no Map.copyOf.
     filesInHomeDir =
@@ -134,7 +142,7 @@ public record ResotoWorkerConfig(
   @Override
   public void validate(ConfigProblems problems) {
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < collector.size(); i++) {
+    for (int i = 0; collector != null && i < collector.size(); i++) {
       String name = collector.get(i);
       if (name.isBlank()) {
         problems.add("collector[" + i + "]", "must not be empty");

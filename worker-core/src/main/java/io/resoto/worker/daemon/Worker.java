@@ -143,7 +143,8 @@ public final class Worker implements WorkerStatus, AutoCloseable {
       }
     }
     log.info("resotoworker {} started: collectors {}, {}, config {}", Version.get(),
-        wc.collector(), sink.describe(),
+        wc.collector() == null ? "auto-enabled at each run (resotoworker.collector not set)" : wc.collector(),
+        sink.describe(),
         options.configFile() == null ? "embedded defaults" : options.configFile());
     return worker;
   }
@@ -299,7 +300,8 @@ public final class Worker implements WorkerStatus, AutoCloseable {
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("version", Version.get());
     info.put("started_at", startedAt.toString());
-    info.put("active_collectors", c.worker().collector());
+    info.put("active_collectors", activeCollectors(c));
+    info.put("collectors_auto_enabled", c.worker().collector() == null);
     info.put("all_collectors", registry.names());
     info.put("config_file", options.configFile() == null ? null : options.configFile().toString());
     info.put("sink", sink.describe());
@@ -312,6 +314,20 @@ public final class Worker implements WorkerStatus, AutoCloseable {
     info.put("runs_finished", coordinator.finishedRuns());
     info.put("last_run", coordinator.lastSummary().orElse(null));
     return info;
+  }
+
+  /**
+   * The configured collectors; when they are auto-enabled, those of the run in progress (once
+   * chosen) or else of the last run, and none before the first run.
+   */
+  private List<String> activeCollectors(LoadedConfig c) {
+    if (c.worker().collector() != null) {
+      return c.worker().collector();
+    }
+    return coordinator.current().flatMap(CollectRun::selection)
+        .map(io.resoto.worker.run.CollectorSelection.Selection::names)
+        .or(() -> coordinator.lastSummary().filter(RunSummary::collectorsAutoEnabled).map(RunSummary::collectors))
+        .orElse(List.of());
   }
 
   private static Map<String, Object> progress(CollectRun run) {

@@ -75,7 +75,7 @@ public final class PluginRegistry {
     return (name, section, problems) -> {
       if (section instanceof ResotoWorkerConfig worker) {
         List<String> collectors = worker.collector();
-        for (int i = 0; i < collectors.size(); i++) {
+        for (int i = 0; collectors != null && i < collectors.size(); i++) {
           if (!types.containsKey(collectors.get(i))) {
             problems.add("collector[" + i + "]", "unknown collector '" + collectors.get(i)
                 + "'; known collectors: " + String.join(", ", names()));
@@ -106,13 +106,21 @@ public final class PluginRegistry {
   }
 
   /**
-   * Fresh instances of the configured collectors, in config order, each once. A plugin whose
-   * constructor throws is replaced by one that fails in init with that error, so it is reported
-   * like any other plugin failure and the others still run.
+   * Fresh instances of the configured collectors, in config order, each once; none when {@code
+   * collector} is not set (the run chooses them by auto-enabling, see {@link #createAll}).
    */
   public List<CollectorPlugin<?>> createConfigured(ResotoWorkerConfig worker) {
+    return worker.collector() == null ? List.of() : createAll(worker.collector());
+  }
+
+  /**
+   * Fresh instances of the named collectors, in the given order, each once. A plugin whose
+   * constructor throws is replaced by one that fails in init with that error (and never
+   * auto-enables), so it is reported like any other plugin failure and the others still run.
+   */
+  public List<CollectorPlugin<?>> createAll(List<String> names) {
     List<CollectorPlugin<?>> created = new ArrayList<>();
-    for (String name : worker.collector().stream().distinct().toList()) {
+    for (String name : names.stream().distinct().toList()) {
       try {
         created.add(create(name));
       } catch (RuntimeException e) {
@@ -146,6 +154,11 @@ public final class PluginRegistry {
     @Override
     public List<io.resoto.worker.graph.ModelKind> kinds() {
       return prototype.kinds();
+    }
+
+    @Override
+    public boolean autoEnable(Record config, java.time.Duration timeout) {
+      throw failure;
     }
 
     @Override

@@ -5,7 +5,7 @@ package io.resoto.worker.run;
  */
 public record CollectError(String plugin, String account, String region, String kind, String message) {
 
-  /** "[plugin account region kind] message", leaving out what is null. */
+  /** "[plugin account region kind] message", leaving out what is null; a run-wide error is its message. */
   public String describe() {
     StringBuilder scope = new StringBuilder();
     for (String part : new String[] {plugin, account, region, kind}) {
@@ -13,6 +13,6 @@ public record CollectError(String plugin, String account, String region, String 
         scope.append(scope.length() == 0 ? "" : " ").append(part);
       }
     }
-    return "[" + scope + "] " + message;
+    return scope.length() == 0 ? message : "[" + scope + "] " + message;
   }
 }

@@ -40,13 +40,17 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One collect run: every configured plugin on its own thread (up to
- * {@code max(#collectors, pool_size)} at once), each account graph validated and handed to the
- * sink as soon as its plugin submits it, all of it bounded by {@code resotoworker.timeout}.
+ * One collect run: first its collectors are chosen ({@link CollectorSelection}: the configured
+ * ones, or with {@code resotoworker.collector} not set the auto-enabled ones), then every chosen
+ * plugin runs on its own thread (up to {@code max(#collectors, pool_size)} at once), each account
+ * graph validated and handed to the sink as soon as its plugin submits it, all of it bounded by
+ * {@code resotoworker.timeout}.
  *
  * <p>A plugin that throws, times out or is aborted is recorded and never affects the others. The
  * run waits for every delivery before it reports, so the summary says exactly what reached the
- * sink.
+ * sink. A run without any collector to run (none configured, none auto-enabled, or collecting
+ * disabled with {@code pool_size: 0}) ends at once as {@link RunStatus#FAILED}, with the reason
+ * and what to do as its error.
  */
 public final class CollectRun {
 
@@ -58,7 +62,9 @@ public final class CollectRun {
   private final RunInfo info;
   private final LoadedConfig config;
   private final ResotoWorkerConfig worker;
-  private final List<CollectorPlugin<?>> plugins;
+  private final CollectorSelection selection;
+  private List<CollectorPlugin<?>> plugins = List.of();
+  private volatile CollectorSelection.Selection selected;
   private final GraphSink sink;
   private final Clock clock;
   private final Instant deadline;
@@ -76,16 +82,27 @@ public final class CollectRun {
   private Model model;
   private ExecutorService senders;
 
+  /** A run of exactly these plugins, whatever {@code resotoworker.collector} says. */
   public CollectRun(
       RunInfo info,
       LoadedConfig config,
       List<CollectorPlugin<?>> plugins,
       GraphSink sink,
       Clock clock) {
+    this(info, config, CollectorSelection.fixed(plugins), sink, clock);
+  }
+
+  /** A run of the collectors the selection chooses for this config when the run starts. */
+  public CollectRun(
+      RunInfo info,
+      LoadedConfig config,
+      CollectorSelection selection,
+      GraphSink sink,
+      Clock clock) {
     this.info = info;
     this.config = config;
     this.worker = config.worker();
-    this.plugins = List.copyOf(plugins);
+    this.selection = selection;
     this.sink = sink;
     this.clock = clock;
     this.deadline = info.startedAt().plusSeconds(worker.timeout());
@@ -93,6 +110,11 @@ public final class CollectRun {
 
   public RunInfo info() {
     return info;
+  }
+
+  /** The collectors of this run once they are chosen, for {@code /info}; empty until then. */
+  public java.util.Optional<CollectorSelection.Selection> selection() {
+    return java.util.Optional.ofNullable(selected);
   }
 
   /** Accounts handed in so far, for progress in {@code /info}. */
@@ -113,6 +135,14 @@ public final class CollectRun {
   public RunSummary execute() {
     Instant started = info.startedAt();
     List<PluginResult> results = new ArrayList<>();
+    if (worker.poolSize() == 0) {
+      // collecting is disabled: no reason to ask collectors whether they could run
+      selected = new CollectorSelection.Selection(List.of(), false, Map.of());
+    } else {
+      selected = selection.select(config, abortSignal);
+    }
+    // aborted before any plugin started: report the run, start nothing
+    plugins = cancelled.get() == null ? selected.plugins() : List.of();
     try {
       model = Model.base();
       for (CollectorPlugin<?> plugin : plugins) {
@@ -133,6 +163,17 @@ public final class CollectRun {
       errors.add(new CollectError(null, null, null, null,
           "collecting is disabled (resotoworker.pool_size is 0)"));
       log.error("collect run {}: collecting is disabled (resotoworker.pool_size is 0)", info.runId());
+      return finish(started, results);
+    }
+
+    if (plugins.isEmpty() && cancelled.get() == null) {
+      String why = nothingToRun();
+      errors.add(new CollectError(null, null, null, null, why));
+      if (selected.automatic()) {
+        log.error("collect run {}: {}", info.runId(), why);
+      } else {
+        log.warn("collect run {}: {}", info.runId(), why);
+      }
       return finish(started, results);
     }
 
@@ -195,6 +236,25 @@ public final class CollectRun {
     awaitDeliveries();
     senders.shutdown();
     return finish(started, results);
+  }
+
+  /** Why a run has no collector, and what to do about it. */
+  private String nothingToRun() {
+    if (selected.automatic()) {
+      List<String> installed = List.copyOf(selected.notEnabled().keySet());
+      if (installed.isEmpty()) {
+        return "no collector configured and none is installed";
+      }
+      return "no collector configured and none could be auto-enabled: set "
+          + String.join(" or ", installed.stream()
+              .map(n -> "`collector: [" + n + "]`" + (n.equals("aws") ? " (with credentials)" : ""))
+              .toList());
+    }
+    if (worker.collector() != null && worker.collector().isEmpty()) {
+      return "no collector configured: resotoworker.collector is an empty list, so nothing is"
+          + " collected (leave it out to auto-enable the collectors whose credentials work)";
+    }
+    return "no collector to run";
   }
 
   private void runPlugin(
@@ -295,6 +355,8 @@ public final class CollectRun {
             finished.toString(),
             seconds(started, finished),
             status,
+            selected == null ? List.of() : selected.names(),
+            selected != null && selected.automatic(),
             results,
             accountResults,
             byKind,
@@ -312,7 +374,8 @@ public final class CollectRun {
       more.add(new CollectError(null, null, null, null, "sink: " + describe(e)));
       return new RunSummary(summary.runId(), summary.trigger(), summary.startedAt(),
           summary.finishedAt(), summary.durationSeconds(),
-          status == RunStatus.COMPLETE ? RunStatus.PARTIAL : status, results, accountResults,
+          status == RunStatus.COMPLETE ? RunStatus.PARTIAL : status, summary.collectors(),
+          summary.collectorsAutoEnabled(), results, accountResults,
           byKind, more, summary.skipped(), summary.totalNodes(), summary.totalEdges(), null);
     }
   }

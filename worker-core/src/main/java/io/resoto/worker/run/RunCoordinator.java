@@ -28,7 +28,7 @@ public final class RunCoordinator {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Supplier<LoadedConfig> config;
-  private final PluginRegistry registry;
+  private final CollectorSelection selection;
   private final GraphSink sink;
   private final Clock clock;
   private final List<RunListener> listeners;
@@ -48,8 +48,18 @@ public final class RunCoordinator {
       GraphSink sink,
       Clock clock,
       List<RunListener> listeners) {
+    this(config, CollectorSelection.of(registry), sink, clock, listeners);
+  }
+
+  /** The same, choosing each run's collectors with the given selection. */
+  public RunCoordinator(
+      Supplier<LoadedConfig> config,
+      CollectorSelection selection,
+      GraphSink sink,
+      Clock clock,
+      List<RunListener> listeners) {
     this.config = config;
-    this.registry = registry;
+    this.selection = selection;
     this.sink = sink;
     this.clock = clock;
     this.listeners = List.copyOf(listeners);
@@ -109,15 +119,16 @@ public final class RunCoordinator {
       }
       lastRunId = id;
       RunInfo info = new RunInfo(id, source, started, snapshot.worker().graph());
-      run = new CollectRun(info, snapshot, registry.createConfigured(snapshot.worker()), sink, clock);
+      run = new CollectRun(info, snapshot, selection, sink, clock);
       current = run;
       if (shuttingDown) {
         // asked for before the shutdown began, started after: report it, but collect nothing
         run.abort();
       }
     }
+    List<String> collectors = snapshot.worker().collector();
     log.info("collect run {} started (trigger: {}, collectors: {})", run.info().runId(), source,
-        String.join(", ", snapshot.worker().collector()));
+        collectors == null ? "auto-enabled" : collectors.isEmpty() ? "none" : String.join(", ", collectors));
     for (RunListener l : listeners) {
       safely(() -> l.runStarted(run.info()));
     }

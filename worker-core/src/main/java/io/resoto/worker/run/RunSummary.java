@@ -9,6 +9,9 @@ import java.util.TreeMap;
  * What a collect run did: written as {@code summary.json}, logged as a table, served in
  * {@code /info} and turned into metrics. Times are ISO-8601 UTC strings.
  *
+ * @param collectors the collectors the run used (configured or auto-enabled), in run order
+ * @param collectorsAutoEnabled true when {@code resotoworker.collector} was not set, so the
+ *     collectors were auto-enabled
  * @param resourcesByKind nodes per kind over all delivered graphs, sorted by kind
  * @param errors failures: they make the run partial
  * @param skipped scopes left out on purpose (a region not enabled), with the reason
@@ -21,6 +24,8 @@ public record RunSummary(
     String finishedAt,
     double durationSeconds,
     RunStatus status,
+    List<String> collectors,
+    boolean collectorsAutoEnabled,
     List<PluginResult> plugins,
     List<AccountResult> accounts,
     Map<String, Long> resourcesByKind,
@@ -31,6 +36,7 @@ public record RunSummary(
     String location) {
 
   public RunSummary {
+    collectors = List.copyOf(collectors);
     plugins = List.copyOf(plugins);
     accounts = List.copyOf(accounts);
     resourcesByKind = Collections.unmodifiableMap(new TreeMap<>(resourcesByKind));
@@ -41,7 +47,8 @@ public record RunSummary(
   /** The same summary with the sink's location filled in. */
   public RunSummary withLocation(String where) {
     return new RunSummary(
-        runId, trigger, startedAt, finishedAt, durationSeconds, status, plugins, accounts,
+        runId, trigger, startedAt, finishedAt, durationSeconds, status, collectors,
+        collectorsAutoEnabled, plugins, accounts,
         resourcesByKind, errors, skipped, totalNodes, totalEdges, where);
   }
 }

@@ -14,6 +14,9 @@ public final class SummaryTable {
     StringBuilder b = new StringBuilder();
     b.append(String.format("Collect run %s (trigger: %s): %s in %.1f s%n",
         s.runId(), s.trigger(), s.status().toString().toUpperCase(java.util.Locale.ROOT), s.durationSeconds()));
+    b.append(String.format("  collectors: %s%s%n",
+        s.collectors().isEmpty() ? "none" : String.join(", ", s.collectors()),
+        s.collectorsAutoEnabled() ? " (auto-enabled: resotoworker.collector is not set)" : ""));
     if (!s.plugins().isEmpty()) {
       b.append(String.format("%n  %-24s %-10s %9s  %s%n", "PLUGIN", "STATUS", "SECONDS", "NOTE"));
       for (PluginResult p : s.plugins()) {

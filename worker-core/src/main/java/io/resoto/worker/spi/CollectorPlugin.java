@@ -1,6 +1,7 @@
 package io.resoto.worker.spi;
 
 import io.resoto.worker.graph.ModelKind;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,6 +21,9 @@ import java.util.List;
  * <p>{@link #name}, {@link #configType} and {@link #kinds} may be called at any time, on any
  * thread, on an instance that was never initialised (for discovery, config validation and the
  * model), so they must be constant and cheap.
+ *
+ * <p>When {@code resotoworker.collector} is not set, each run first calls {@link #autoEnable} on
+ * an instance of its own, which is then dropped: the instance that collects is another one.
  *
  * <p>A plugin that throws is reported in the run summary and the logs; it never stops the other
  * plugins of the run, nor the worker.
@@ -50,6 +54,33 @@ public interface CollectorPlugin<C extends Record> {
   List<ModelKind> kinds();
 
   /**
+   * Says whether this collector should run when the operator did not choose the collectors: the
+   * worker's default ({@code resotoworker.collector} not set) runs every installed collector that
+   * answers true, as the original worker's {@code auto_enableable()} did. A collector answers true
+   * when its credentials work (the AWS collector: {@code sts:GetCallerIdentity} succeeds); one
+   * that needs no credentials, like a demo collector, keeps the default: false.
+   *
+   * <p>When: at the start of every collect run while {@code collector} is not set, before any
+   * {@link #init}, for every installed collector in parallel, on a thread of its own, on a fresh
+   * instance on which nothing else is called afterwards (not {@link #init}, {@link #collect} nor
+   * {@link #close}): release whatever this method builds before it returns.
+   *
+   * <p>It may call the network, but must return within {@code timeout} (the worker's budget for
+   * all collectors together, 10 s): the worker does not wait longer, counts a late answer as
+   * false and interrupts the thread. It must not throw: on any failure it returns false and logs
+   * the details at DEBUG, never a secret (it may add one INFO line saying why it is not enabled,
+   * as the AWS collector does; the worker logs which collectors were enabled). An exception is
+   * counted as false too.
+   *
+   * @param config the plugin's config section as it is when the run starts
+   * @param timeout how long the answer may take at most
+   * @return true to collect with this plugin in this run
+   */
+  default boolean autoEnable(C config, Duration timeout) {
+    return false;
+  }
+
+  /**
    * Prepares one collect run: checks the config, builds clients. Runs once per run, before
    * {@link #collect}. Must not touch the network (the worker may call it while the cloud is
    * unreachable, and a slow init would eat into the run's timeout). Throwing fails this plugin for
@@ -71,8 +102,9 @@ public interface CollectorPlugin<C extends Record> {
   void collect(CollectContext context) throws Exception;
 
   /**
-   * Releases what {@link #init} built (clients, thread pools). Always called once per instance,
-   * last, even after a failure or a timeout. Must not throw.
+   * Releases what {@link #init} built (clients, thread pools). Always called once per instance
+   * that a run collects with, last, even after a failure or a timeout (never on an instance that
+   * only answered {@link #autoEnable}). Must not throw.
    */
   void close();
 }

@@ -103,6 +103,16 @@ class WorkerCliTest {
   }
 
   @Test
+  void aCollectWithoutCollectorAndNoneAutoEnabledExitsThreeSayingWhatToSet() throws Exception {
+    // no collector key; neither test plugin auto-enables (their default answer is no)
+    Path f = file("resotoworker:\n  data_dir: " + dir.resolve("data") + "\n");
+    assertThat(run("collect", "-c", f.toString())).isEqualTo(3);
+    assertThat(out.toString()).contains("FAILED").contains("collectors: none (auto-enabled")
+        .contains("no collector configured and none could be auto-enabled: set `collector: [othercloud]`"
+            + " or `collector: [testcloud]`");
+  }
+
+  @Test
   void configShowRedactsSecretsAndNamesSources() throws Exception {
     env.put("RESOTOWORKER_TIMEOUT", "60");
     Path f = file("resotoworker:\n  collector: [testcloud]\n  files_in_home_dir:\n    .aws/credentials: TOPSECRET\n");
@@ -116,8 +126,9 @@ class WorkerCliTest {
     assertThat(run("config", "defaults")).isEqualTo(0);
     Path f = file(out.toString());
     out.getBuffer().setLength(0);
-    // the defaults name the example collector, which this module's tests do not have
-    assertThat(run("config", "validate", f.toString(), "--override", "resotoworker.collector=testcloud")).isEqualTo(0);
+    // valid as printed: the default collector (not set, auto-enabled) names no plugin
+    assertThat(Files.readString(f)).contains("  collector: null\n");
+    assertThat(run("config", "validate", f.toString())).isEqualTo(0);
     assertThat(out.toString()).isEqualTo(f + ": valid\n");
   }
 

@@ -34,7 +34,8 @@ class ConfigLoaderTest {
   @Test
   void defaultsAreThoseOfTheOriginalWorkerPlusOurs() {
     ResotoWorkerConfig d = ResotoWorkerConfig.DEFAULTS;
-    assertThat(d.collector()).containsExactly("example");
+    // not set: each run auto-enables the installed collectors whose credentials work
+    assertThat(d.collector()).isNull();
     assertThat(d.graph()).isEqualTo("resoto");
     assertThat(d.timeout()).isEqualTo(10800);
     assertThat(d.poolSize()).isEqualTo(5);
@@ -332,8 +333,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void collectorIsNullUnlessSetAndAnEmptyListStaysEmpty() throws Exception {
+    // null: auto-enable; []: collect nothing; the two must not be confused
+    assertThat(load("resotoworker:\n  timeout: 60\n").worker().collector()).isNull();
+    assertThat(load("resotoworker:\n  collector: null\n").worker().collector()).isNull();
+    assertThat(load("resotoworker:\n  collector: []\n").worker().collector()).isNotNull().isEmpty();
+    assertThat(load("", Map.of(), "resotoworker.collector=null").worker().collector()).isNull();
+    assertThat(load("resotoworker:\n  collector: [example]\n", Map.of("RESOTOWORKER_COLLECTOR", "null"))
+        .worker().collector()).isNull();
+    assertThat(load("", Map.of(), "resotoworker.collector=example").worker().collector()).containsExactly("example");
+  }
+
+  @Test
   void loadedValuesAreImmutable() throws Exception {
-    LoadedConfig config = load("resotoworker:\n  files_in_home_dir: {a: b}\n");
+    LoadedConfig config = load("resotoworker:\n  collector: [example]\n  files_in_home_dir: {a: b}\n");
     assertThatThrownBy(() -> config.worker().collector().add("x"))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> config.worker().filesInHomeDir().put("x", Secret.of("y")))

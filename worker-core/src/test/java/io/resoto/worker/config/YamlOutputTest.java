@@ -45,8 +45,7 @@ class YamlOutputTest {
             "  data_dir: '~/.resotoworker/data'",
             "  graph_merge_kind: account",
             "  tempdir: null",
-            "  collector:",
-            "    - example",
+            "  collector: null",
             "  files_in_home_dir: {}");
   }
 
@@ -137,7 +136,7 @@ class YamlOutputTest {
   @Test
   void toYamlOrdersSectionsAndKeysAsRegistered() throws Exception {
     String yaml = load("").toYaml(false);
-    assertThat(yaml).startsWith("resotoworker:\n  collector:\n    - example\n  graph: resoto\n");
+    assertThat(yaml).startsWith("resotoworker:\n  collector: null\n  graph: resoto\n");
     assertThat(yaml.indexOf("example:\n")).isGreaterThan(yaml.indexOf("shutdown_grace: 8"));
     assertThat(yaml).endsWith("example:\n  accounts: 1\n  token: null\n  regions:\n    - us-east-1\n");
   }

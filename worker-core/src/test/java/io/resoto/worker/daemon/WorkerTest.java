@@ -93,6 +93,7 @@ class WorkerTest {
 
     JsonNode info = new ObjectMapper().readTree(get("/info").body());
     assertThat(info.get("active_collectors").toString()).isEqualTo("[\"testcloud\"]");
+    assertThat(info.get("collectors_auto_enabled").asBoolean()).isFalse();
     assertThat(info.get("all_collectors").toString()).contains("testcloud", "othercloud");
     assertThat(info.at("/last_run/status").asText()).isEqualTo("complete");
     assertThat(info.at("/last_run/trigger").asText()).isEqualTo("http");
@@ -107,6 +108,30 @@ class WorkerTest {
     assertThat(metrics).contains("jvm_threads_current");
     assertThat(Files.readString(dir.resolve("data/runs/latest")).strip())
         .isEqualTo(info.at("/last_run/run_id").asText());
+  }
+
+  @Test
+  void withoutCollectorInfoShowsTheCollectorsTheLastRunAutoEnabled() throws Exception {
+    Path file = Files.writeString(dir.resolve("auto.yaml"), "resotoworker:\n  web_host: 127.0.0.1\n"
+        + "  web_port: 0\n  schedule: null\n  data_dir: " + dir.resolve("data") + "\n"
+        + "testcloud:\n  auto_enable: 'yes'\n");
+    worker = Worker.start(options(file, null), Configs.REGISTRY);
+
+    JsonNode before = new ObjectMapper().readTree(get("/info").body());
+    assertThat(before.get("active_collectors").toString()).isEqualTo("[]");
+    assertThat(before.get("collectors_auto_enabled").asBoolean()).isTrue();
+
+    RunSummary summary = worker.collectOnce("test");
+
+    assertThat(summary.collectors()).containsExactly("testcloud");
+    assertThat(summary.status()).isEqualTo(RunStatus.COMPLETE);
+    JsonNode after = new ObjectMapper().readTree(get("/info").body());
+    assertThat(after.get("active_collectors").toString()).isEqualTo("[\"testcloud\"]");
+    assertThat(after.at("/last_run/collectors").toString()).isEqualTo("[\"testcloud\"]");
+    assertThat(after.at("/last_run/collectors_auto_enabled").asBoolean()).isTrue();
+    // the run's summary on disk says the same
+    JsonNode written = new ObjectMapper().readTree(Path.of(summary.location()).resolve("summary.json").toFile());
+    assertThat(written.get("collectors").toString()).isEqualTo("[\"testcloud\"]");
   }
 
   @Test

@@ -32,7 +32,7 @@ class WorkerMetricsTest {
     List<CollectError> skipped = List.of(
         new CollectError("aws", "111111111111", "af-south-1", null, "not enabled"));
     metrics.runFinished(new RunSummary("r1", "test", "2026-11-23T11:59:00Z", "2026-11-23T12:00:00Z", 60,
-        RunStatus.PARTIAL, List.of(), List.of(), Map.of(), errors, skipped, 0, 0, null));
+        RunStatus.PARTIAL, List.of("aws"), false, List.of(), List.of(), Map.of(), errors, skipped, 0, 0, null));
 
     String text = scrape(metrics);
     assertThat(text).contains("resotoworker_collect_errors_total{account=\"111111111111\",kind=\"aws_ec2_volume\","

@@ -9,7 +9,8 @@ public record TestCloudConfig(
     @Doc("Accounts to produce.") int accounts,
     @Doc("Instances per account.") int instances,
     @Doc("Milliseconds to sleep before each account.") int delayMs,
-    @Doc("Account ids (1-based) that get an error reported in region us-west-2.") List<Integer> failRegionFor) {
+    @Doc("Account ids (1-based) that get an error reported in region us-west-2.") List<Integer> failRegionFor,
+    @Doc("What autoEnable does: no, yes, throw, or block (until interrupted).") String autoEnable) {
 
-  public static final TestCloudConfig DEFAULTS = new TestCloudConfig("ok", 2, 3, 0, List.of());
+  public static final TestCloudConfig DEFAULTS = new TestCloudConfig("ok", 2, 3, 0, List.of(), "no");
 }

@@ -48,6 +48,33 @@ public class TestCloudPlugin implements CollectorPlugin<TestCloudConfig> {
         new ComplexKind("testcloud_instance", List.of("instance"), List.of(), Map.of(), true, Map.of()));
   }
 
+  /** The timeout the last autoEnable call was given. */
+  public static volatile java.time.Duration autoEnableTimeout;
+
+  @Override
+  public boolean autoEnable(TestCloudConfig config, java.time.Duration timeout) {
+    EVENTS.add("autoEnable " + name());
+    autoEnableTimeout = timeout;
+    switch (config.autoEnable()) {
+      case "yes" -> {
+        return true;
+      }
+      case "throw" -> throw new IllegalStateException(name() + ": cannot tell");
+      case "block" -> {
+        try {
+          new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+          EVENTS.add("autoEnable interrupted " + name());
+          Thread.currentThread().interrupt();
+        }
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
   @Override
   public void init(TestCloudConfig config) {
     EVENTS.add("init");

@@ -3,7 +3,7 @@ package io.resoto.worker.awssim.resources;
 import io.resoto.worker.awssim.HandlerRegistry;
 import java.util.List;
 
-/** Every group of resource listings the simulator serves; one line per group. */
+/** Every group of resource listings (and their tag writes) the simulator serves; one line per group. */
 public final class ResourceApis {
 
   private ResourceApis() {}
@@ -12,9 +12,12 @@ public final class ResourceApis {
   public static final List<ResourceApi> ALL = List.of(
       new io.resoto.worker.awssim.resources.ec2net.Ec2NetworkApi(),
       new io.resoto.worker.awssim.resources.iam.IamResourcesApi(),
+      new io.resoto.worker.awssim.resources.pricing.PricingApi(),
       new io.resoto.worker.awssim.resources.s3.S3ResourcesApi(),
       new io.resoto.worker.awssim.resources.s3control.S3ControlApi(),
       new io.resoto.worker.awssim.resources.ec2compute.Ec2ComputeApi(),
+      new io.resoto.worker.awssim.resources.ec2tags.Ec2TagsApi(),
+      new io.resoto.worker.awssim.resources.iam.IamTagsApi(),
       new io.resoto.worker.awssim.resources.cloudwatch.CloudWatchMetricsApi());
 
   /** Registers every group. */

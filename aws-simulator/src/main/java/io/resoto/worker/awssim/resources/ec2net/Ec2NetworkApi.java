@@ -76,8 +76,8 @@ public final class Ec2NetworkApi implements ResourceApi {
   public void register(HandlerRegistry registry, ResourceStore store) {
     registry.on(DescribeVpcsRequest.class, (ctx, req) -> {
       Page<Vpc> p = listing(store, ctx, "Vpcs", Vpc.class, Vpc::vpcId, req.vpcIds(), "InvalidVpcID.NotFound",
-          req.filters(), filters(Vpc::tags, Map.of("vpc-id", v -> List.of(v.vpcId()), "state",
-              v -> List.of(v.stateAsString()), "owner-id", v -> List.of(v.ownerId()), "cidr-block-association.cidr-block",
+          req.filters(), filters(Vpc::tags, Map.of("vpc-id", v -> one(v.vpcId()), "state",
+              v -> one(v.stateAsString()), "owner-id", v -> one(v.ownerId()), "cidr-block-association.cidr-block",
               v -> v.cidrBlockAssociationSet().stream().map(a -> a.cidrBlock()).toList())),
           req.nextToken(), req.maxResults(), 5, 1000);
       return DescribeVpcsResponse.builder().vpcs(p.items()).nextToken(p.nextToken()).build();
@@ -85,16 +85,16 @@ public final class Ec2NetworkApi implements ResourceApi {
     registry.on(DescribeSubnetsRequest.class, (ctx, req) -> {
       Page<Subnet> p = listing(store, ctx, "Subnets", Subnet.class, Subnet::subnetId, req.subnetIds(),
           "InvalidSubnetID.NotFound", req.filters(), filters(Subnet::tags, Map.of(
-              "subnet-id", s -> List.of(s.subnetId()), "vpc-id", s -> List.of(s.vpcId()),
-              "availability-zone", s -> List.of(s.availabilityZone()), "state", s -> List.of(s.stateAsString()))),
+              "subnet-id", s -> one(s.subnetId()), "vpc-id", s -> one(s.vpcId()),
+              "availability-zone", s -> one(s.availabilityZone()), "state", s -> one(s.stateAsString()))),
           req.nextToken(), req.maxResults(), 5, 1000);
       return DescribeSubnetsResponse.builder().subnets(p.items()).nextToken(p.nextToken()).build();
     });
     registry.on(DescribeSecurityGroupsRequest.class, (ctx, req) -> {
       Page<SecurityGroup> p = listing(store, ctx, "SecurityGroups", SecurityGroup.class, SecurityGroup::groupId,
           req.groupIds(), "InvalidGroup.NotFound", req.filters(), filters(SecurityGroup::tags, Map.of(
-              "group-id", g -> List.of(g.groupId()), "group-name", g -> List.of(g.groupName()),
-              "vpc-id", g -> List.of(g.vpcId()))),
+              "group-id", g -> one(g.groupId()), "group-name", g -> one(g.groupName()),
+              "vpc-id", g -> one(g.vpcId()))),
           req.nextToken(), req.maxResults(), 5, 1000);
       if (req.hasGroupNames()) {
         // group names select like ids, but within the already narrowed page
@@ -107,7 +107,7 @@ public final class Ec2NetworkApi implements ResourceApi {
       Page<InternetGateway> p = listing(store, ctx, "InternetGateways", InternetGateway.class,
           InternetGateway::internetGatewayId, req.internetGatewayIds(), "InvalidInternetGatewayID.NotFound",
           req.filters(), filters(InternetGateway::tags, Map.of(
-              "internet-gateway-id", g -> List.of(g.internetGatewayId()),
+              "internet-gateway-id", g -> one(g.internetGatewayId()),
               "attachment.vpc-id", g -> g.attachments().stream().map(InternetGatewayAttachment::vpcId).toList())),
           req.nextToken(), req.maxResults(), 5, 1000);
       return DescribeInternetGatewaysResponse.builder().internetGateways(p.items()).nextToken(p.nextToken()).build();
@@ -115,15 +115,15 @@ public final class Ec2NetworkApi implements ResourceApi {
     registry.on(DescribeNatGatewaysRequest.class, (ctx, req) -> {
       Page<NatGateway> p = listing(store, ctx, "NatGateways", NatGateway.class, NatGateway::natGatewayId,
           req.natGatewayIds(), "NatGatewayNotFound", req.filter(), filters(NatGateway::tags, Map.of(
-              "nat-gateway-id", n -> List.of(n.natGatewayId()), "vpc-id", n -> List.of(n.vpcId()),
-              "subnet-id", n -> List.of(n.subnetId()), "state", n -> List.of(n.stateAsString()))),
+              "nat-gateway-id", n -> one(n.natGatewayId()), "vpc-id", n -> one(n.vpcId()),
+              "subnet-id", n -> one(n.subnetId()), "state", n -> one(n.stateAsString()))),
           req.nextToken(), req.maxResults(), 5, 1000);
       return DescribeNatGatewaysResponse.builder().natGateways(p.items()).nextToken(p.nextToken()).build();
     });
     registry.on(DescribeRouteTablesRequest.class, (ctx, req) -> {
       Page<RouteTable> p = listing(store, ctx, "RouteTables", RouteTable.class, RouteTable::routeTableId,
           req.routeTableIds(), "InvalidRouteTableID.NotFound", req.filters(), filters(RouteTable::tags, Map.of(
-              "route-table-id", r -> List.of(r.routeTableId()), "vpc-id", r -> List.of(r.vpcId()),
+              "route-table-id", r -> one(r.routeTableId()), "vpc-id", r -> one(r.vpcId()),
               "association.subnet-id", r -> r.associations().stream().map(RouteTableAssociation::subnetId).toList())),
           req.nextToken(), req.maxResults(), 5, 100);
       return DescribeRouteTablesResponse.builder().routeTables(p.items()).nextToken(p.nextToken()).build();
@@ -131,7 +131,7 @@ public final class Ec2NetworkApi implements ResourceApi {
     registry.on(DescribeNetworkAclsRequest.class, (ctx, req) -> {
       Page<NetworkAcl> p = listing(store, ctx, "NetworkAcls", NetworkAcl.class, NetworkAcl::networkAclId,
           req.networkAclIds(), "InvalidNetworkAclID.NotFound", req.filters(), filters(NetworkAcl::tags, Map.of(
-              "network-acl-id", a -> List.of(a.networkAclId()), "vpc-id", a -> List.of(a.vpcId()),
+              "network-acl-id", a -> one(a.networkAclId()), "vpc-id", a -> one(a.vpcId()),
               "association.subnet-id", a -> a.associations().stream().map(NetworkAclAssociation::subnetId).toList())),
           req.nextToken(), req.maxResults(), 5, 100);
       return DescribeNetworkAclsResponse.builder().networkAcls(p.items()).nextToken(p.nextToken()).build();
@@ -140,10 +140,10 @@ public final class Ec2NetworkApi implements ResourceApi {
       Page<NetworkInterface> p = listing(store, ctx, "NetworkInterfaces", NetworkInterface.class,
           NetworkInterface::networkInterfaceId, req.networkInterfaceIds(), "InvalidNetworkInterfaceID.NotFound",
           req.filters(), filters(NetworkInterface::tagSet, Map.of(
-              "network-interface-id", n -> List.of(n.networkInterfaceId()), "vpc-id", n -> List.of(n.vpcId()),
-              "subnet-id", n -> List.of(n.subnetId()),
+              "network-interface-id", n -> one(n.networkInterfaceId()), "vpc-id", n -> one(n.vpcId()),
+              "subnet-id", n -> one(n.subnetId()),
               "group-id", n -> n.groups().stream().map(g -> g.groupId()).toList(),
-              "attachment.instance-id", n -> n.attachment() == null ? List.of() : List.of(n.attachment().instanceId()))),
+              "attachment.instance-id", n -> n.attachment() == null ? List.of() : one(n.attachment().instanceId()))),
           req.nextToken(), req.maxResults(), 5, 1000);
       return DescribeNetworkInterfacesResponse.builder().networkInterfaces(p.items()).nextToken(p.nextToken())
           .build();
@@ -151,8 +151,8 @@ public final class Ec2NetworkApi implements ResourceApi {
     registry.on(DescribeVpcEndpointsRequest.class, (ctx, req) -> {
       Page<VpcEndpoint> p = listing(store, ctx, "VpcEndpoints", VpcEndpoint.class, VpcEndpoint::vpcEndpointId,
           req.vpcEndpointIds(), "InvalidVpcEndpointId.NotFound", req.filters(), filters(VpcEndpoint::tags, Map.of(
-              "vpc-endpoint-id", e -> List.of(e.vpcEndpointId()), "vpc-id", e -> List.of(e.vpcId()),
-              "service-name", e -> List.of(e.serviceName()), "vpc-endpoint-state", e -> List.of(e.stateAsString()))),
+              "vpc-endpoint-id", e -> one(e.vpcEndpointId()), "vpc-id", e -> one(e.vpcId()),
+              "service-name", e -> one(e.serviceName()), "vpc-endpoint-state", e -> one(e.stateAsString()))),
           req.nextToken(), req.maxResults(), 1, 1000);
       return DescribeVpcEndpointsResponse.builder().vpcEndpoints(p.items()).nextToken(p.nextToken()).build();
     });
@@ -160,11 +160,11 @@ public final class Ec2NetworkApi implements ResourceApi {
       Page<VpcPeeringConnection> p = listing(store, ctx, "VpcPeeringConnections", VpcPeeringConnection.class,
           VpcPeeringConnection::vpcPeeringConnectionId, req.vpcPeeringConnectionIds(),
           "InvalidVpcPeeringConnectionID.NotFound", req.filters(), filters(VpcPeeringConnection::tags, Map.of(
-              "vpc-peering-connection-id", c -> List.of(c.vpcPeeringConnectionId()),
+              "vpc-peering-connection-id", c -> one(c.vpcPeeringConnectionId()),
               "requester-vpc-info.vpc-id", c -> c.requesterVpcInfo() == null ? List.of()
-                  : List.of(c.requesterVpcInfo().vpcId()),
+                  : one(c.requesterVpcInfo().vpcId()),
               "accepter-vpc-info.vpc-id", c -> c.accepterVpcInfo() == null ? List.of()
-                  : List.of(c.accepterVpcInfo().vpcId()))),
+                  : one(c.accepterVpcInfo().vpcId()))),
           req.nextToken(), req.maxResults(), 5, 1000);
       return DescribeVpcPeeringConnectionsResponse.builder().vpcPeeringConnections(p.items())
           .nextToken(p.nextToken()).build();
@@ -175,16 +175,16 @@ public final class Ec2NetworkApi implements ResourceApi {
       List<Address> out = select(all, Address::publicIp, req.publicIps(), "InvalidAddress.NotFound");
       out = select(out, Address::allocationId, req.allocationIds(), "InvalidAllocationID.NotFound");
       out = applyFilters(out, req.filters(), filters(Address::tags, Map.of(
-          "public-ip", a -> List.of(a.publicIp()), "allocation-id", a -> List.of(a.allocationId()),
-          "instance-id", a -> List.of(a.instanceId()), "network-interface-id", a -> List.of(a.networkInterfaceId()),
-          "domain", a -> List.of(a.domainAsString()))));
+          "public-ip", a -> one(a.publicIp()), "allocation-id", a -> one(a.allocationId()),
+          "instance-id", a -> one(a.instanceId()), "network-interface-id", a -> one(a.networkInterfaceId()),
+          "domain", a -> one(a.domainAsString()))));
       return DescribeAddressesResponse.builder().addresses(out).build();
     });
     registry.on(DescribeFlowLogsRequest.class, (ctx, req) -> {
       Page<FlowLog> p = listing(store, ctx, "FlowLogs", FlowLog.class, FlowLog::flowLogId, req.flowLogIds(),
           "InvalidFlowLogId.NotFound", req.filter(), filters(FlowLog::tags, Map.of(
-              "flow-log-id", f -> List.of(f.flowLogId()), "resource-id", f -> List.of(f.resourceId()),
-              "log-destination-type", f -> List.of(f.logDestinationTypeAsString()))),
+              "flow-log-id", f -> one(f.flowLogId()), "resource-id", f -> one(f.resourceId()),
+              "log-destination-type", f -> one(f.logDestinationTypeAsString()))),
           req.nextToken(), req.maxResults(), 1, 1000);
       return DescribeFlowLogsResponse.builder().flowLogs(p.items()).nextToken(p.nextToken()).build();
     });
@@ -233,6 +233,11 @@ public final class Ec2NetworkApi implements ResourceApi {
     // tag:<key> filters match "key=value" strings; the name cannot clash with a real filter
     all.put("#tags", t -> tags.apply(t).stream().map(tag -> tag.key() + "=" + tag.value()).toList());
     return all;
+  }
+
+  /** A single-valued filter field: an item without the value matches no filter value. */
+  private static List<String> one(String value) {
+    return value == null ? List.of() : List.of(value);
   }
 
   /** Applies EC2 filters: all filters must match, any value of one filter may ({@code *} and {@code ?} wildcards). */

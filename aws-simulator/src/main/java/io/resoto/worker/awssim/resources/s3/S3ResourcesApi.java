@@ -6,11 +6,18 @@ import io.resoto.worker.awssim.HandlerRegistry;
 import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
+import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.DeleteBucketTaggingRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketTaggingResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketAclRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketEncryptionRequest;
@@ -38,8 +45,11 @@ import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationR
 import software.amazon.awssdk.services.s3.model.PutBucketLoggingRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketPolicyRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketTaggingRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketTaggingResponse;
 import software.amazon.awssdk.services.s3.model.PutBucketVersioningRequest;
 import software.amazon.awssdk.services.s3.model.PutPublicAccessBlockRequest;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.Tagging;
 
 /**
  * S3's bucket listing and the per-bucket reads, from the caller's account's {@code global}
@@ -53,8 +63,20 @@ import software.amazon.awssdk.services.s3.model.PutPublicAccessBlockRequest;
  *
  * <p>ListBuckets pages with ContinuationToken/MaxBuckets (1..10000) only when MaxBuckets is given,
  * as AWS does; a bucket of another account is NoSuchBucket.
+ *
+ * <p>PutBucketTagging replaces the bucket's {@code BucketTagging} entry (the next GetBucketTagging
+ * answers it) and DeleteBucketTagging removes it, as S3 answers: at most 50 tags (BadRequest), keys
+ * of 1..128 and values of up to 256 characters of the tag character set, keys unique and not
+ * starting with {@code aws:} (InvalidTag). An empty tag set leaves the bucket without one.
  */
 public final class S3ResourcesApi implements ResourceApi {
+
+  private static final int MAX_TAGS = 50;
+  private static final int MAX_KEY = 128;
+  private static final int MAX_VALUE = 256;
+  private static final Pattern TAG_CHARACTERS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+  private static final ItemKey<PutBucketTaggingRequest> TAGGING_BUCKET =
+      ItemKey.of("Bucket", PutBucketTaggingRequest::bucket);
 
   /** Declares the group. */
   public S3ResourcesApi() {}
@@ -89,6 +111,22 @@ public final class S3ResourcesApi implements ResourceApi {
             .orElseThrow(() -> missing("NoSuchTagSet", "The TagSet does not exist", req.bucket()))
             .tagging().tagSet())
         .build());
+    registry.on(PutBucketTaggingRequest.class, (ctx, req) -> {
+      bucket(store, ctx, req.bucket());
+      List<Tag> tags = req.tagging() == null ? List.of() : req.tagging().tagSet();
+      checkTags(tags);
+      PutBucketTaggingRequest entry = PutBucketTaggingRequest.builder().bucket(req.bucket())
+          .tagging(Tagging.builder().tagSet(tags).build()).build();
+      store.updateGlobal(ctx, "s3", "BucketTagging", PutBucketTaggingRequest.class, TAGGING_BUCKET, req.bucket(),
+          current -> tags.isEmpty() ? null : entry);
+      return PutBucketTaggingResponse.builder().build();
+    });
+    registry.on(DeleteBucketTaggingRequest.class, (ctx, req) -> {
+      bucket(store, ctx, req.bucket());
+      store.updateGlobal(ctx, "s3", "BucketTagging", PutBucketTaggingRequest.class, TAGGING_BUCKET, req.bucket(),
+          current -> null);
+      return DeleteBucketTaggingResponse.builder().build();
+    });
     registry.on(GetBucketEncryptionRequest.class, (ctx, req) -> GetBucketEncryptionResponse.builder()
         .serverSideEncryptionConfiguration(config(store, ctx, req.bucket(), "BucketEncryption",
             PutBucketEncryptionRequest.class, PutBucketEncryptionRequest::bucket)
@@ -140,6 +178,30 @@ public final class S3ResourcesApi implements ResourceApi {
                 req.bucket()))
             .lifecycleConfiguration().rules())
         .build());
+  }
+
+  /** S3's checks of a tag set, in the order S3 makes them. */
+  private static void checkTags(List<Tag> tags) {
+    if (tags.size() > MAX_TAGS) {
+      throw AwsError.of(400, "BadRequest", "Bucket tag count cannot be greater than " + MAX_TAGS);
+    }
+    Set<String> keys = new HashSet<>();
+    for (Tag tag : tags) {
+      String key = tag.key() == null ? "" : tag.key();
+      String value = tag.value() == null ? "" : tag.value();
+      if (key.isEmpty() || key.codePointCount(0, key.length()) > MAX_KEY || !TAG_CHARACTERS.matcher(key).matches()) {
+        throw AwsError.of(400, "InvalidTag", "The TagKey you have provided is invalid");
+      }
+      if (value.codePointCount(0, value.length()) > MAX_VALUE || !TAG_CHARACTERS.matcher(value).matches()) {
+        throw AwsError.of(400, "InvalidTag", "The TagValue you have provided is invalid");
+      }
+      if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+        throw AwsError.of(400, "InvalidTag", "System tags cannot be added/updated by requester");
+      }
+      if (!keys.add(key)) {
+        throw AwsError.of(400, "InvalidTag", "Cannot provide multiple Tags with the same key");
+      }
+    }
   }
 
   private static String region(Bucket b) {
