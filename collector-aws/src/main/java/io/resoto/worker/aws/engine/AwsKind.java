@@ -22,7 +22,11 @@ public interface AwsKind {
     GLOBAL,
     /** Once per account and collected region. */
     REGIONAL,
-    /** Built by the engine itself (account, region): declared for its model, never scheduled. */
+    /**
+     * Built by the engine itself (account, region). Its {@link #collect} runs once per account in
+     * the account's global region, whatever the collect/no_collect globs say (the node is always
+     * there), to add what only API calls tell ({@link KindContext#addAccountProperties}).
+     */
     ENGINE
   }
 
