@@ -1,5 +1,6 @@
 package io.resoto.worker.aws;
 
+import io.resoto.worker.aws.account.AccountAccess;
 import io.resoto.worker.aws.account.AccountDiscovery;
 import io.resoto.worker.aws.account.ConfiguredAccountDiscovery;
 import io.resoto.worker.aws.account.ConfiguredRegionResolver;
@@ -10,9 +11,11 @@ import io.resoto.worker.aws.credentials.CredentialCheck;
 import io.resoto.worker.aws.engine.AccountCollector;
 import io.resoto.worker.aws.engine.AwsKind;
 import io.resoto.worker.aws.engine.KindRegistry;
+import io.resoto.worker.aws.engine.ResourceTagger;
 import io.resoto.worker.graph.ModelKind;
 import io.resoto.worker.spi.CollectContext;
 import io.resoto.worker.spi.CollectorPlugin;
+import io.resoto.worker.spi.TagTarget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * The {@code aws} collector: discovers the accounts of the config, collects them in parallel (up
  * to {@code account_pool_size}), each with every kind of the {@link KindRegistry} in its regions,
  * and submits each account graph as soon as that account is done. With {@code
- * resotoworker.collector} not set, it runs when its credentials work ({@link #autoEnable}).
+ * resotoworker.collector} not set, it runs when its credentials work ({@link #autoEnable}). It
+ * changes tags of the kinds that declare tag calls ({@link AwsKind#tagSupport}), with the
+ * credentials the collect reaches the resource's account with ({@link AccountAccess}).
  *
  * <p>The usage metrics of a run cover the time since the previous run of the aws collector
  * started (see {@link io.resoto.worker.aws.metrics.MetricWindow#usageWindow}). The original takes
@@ -57,6 +62,9 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
   private AwsClientFactory clients;
   private AccountDiscovery discovery;
   private RegionResolver resolver;
+  private AccountAccess access;
+  private ResourceTagger tagger;
+
   /**
    * When the previous run of the worker's aws collector started, for the usage window of the next:
    * the worker creates a fresh plugin instance for every run, so it is kept beside them.
@@ -133,6 +141,35 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
     this.clients = new AwsClientFactory(config);
     this.discovery = Objects.requireNonNull(discoveryFactory.apply(config, clients), "account discovery");
     this.resolver = Objects.requireNonNull(resolverFactory.apply(config, clients), "region resolver");
+    this.access = new AccountAccess(config, clients);
+    this.tagger = new ResourceTagger(kinds, clients, access);
+  }
+
+  @Override
+  public boolean supportsTags() {
+    return true;
+  }
+
+  /**
+   * Sets a tag with the calls of the node's kind ({@link AwsKind#tagSupport}) in the node's
+   * account and region; kinds without tag calls are refused.
+   */
+  @Override
+  public void updateTag(AwsConfig config, TagTarget target, String key, String value) throws Exception {
+    tagger().update(target, key, value);
+  }
+
+  /** Removes a tag, as {@link #updateTag} says. */
+  @Override
+  public void deleteTag(AwsConfig config, TagTarget target, String key) throws Exception {
+    tagger().delete(target, key);
+  }
+
+  private ResourceTagger tagger() {
+    if (tagger == null) {
+      throw new IllegalStateException("the aws collector was not initialised");
+    }
+    return tagger;
   }
 
   @Override
@@ -219,6 +256,10 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
 
   @Override
   public void close() {
+    if (access != null) {
+      access.close();
+      access = null;
+    }
     if (clients != null) {
       try {
         clients.close();

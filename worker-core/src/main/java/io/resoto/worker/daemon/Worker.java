@@ -6,6 +6,8 @@ import io.resoto.worker.config.ConfigLoader;
 import io.resoto.worker.config.ConfigProblem;
 import io.resoto.worker.config.LoadedConfig;
 import io.resoto.worker.config.ResotoWorkerConfig;
+import io.resoto.worker.core.tasks.TagTaskHandler;
+import io.resoto.worker.core.tasks.TaskHandler;
 import io.resoto.worker.metrics.WorkerMetrics;
 import io.resoto.worker.plugin.PluginRegistry;
 import io.resoto.worker.run.CollectRun;
@@ -54,6 +56,7 @@ public final class Worker implements WorkerStatus, AutoCloseable {
   private final FileSink sink;
   private final WorkerMetrics metrics;
   private final RunCoordinator coordinator;
+  private final List<TaskHandler> taskHandlers;
   private final Instant startedAt;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private CollectScheduler scheduler;
@@ -82,6 +85,7 @@ public final class Worker implements WorkerStatus, AutoCloseable {
     }
     listeners.addAll(extraListeners);
     this.coordinator = new RunCoordinator(config::get, registry, sink, options.clock(), listeners);
+    this.taskHandlers = TagTaskHandler.forWorker(registry, config::get);
   }
 
   /** Loads and checks the config; problems come back as one exception listing all of them. */
@@ -211,6 +215,15 @@ public final class Worker implements WorkerStatus, AutoCloseable {
 
   public RunCoordinator coordinator() {
     return coordinator;
+  }
+
+  /**
+   * The tasks this worker takes from the core's task queue ({@code /work/queue}): {@code tag}
+   * when an installed collector supports tags, else none. Built once; each reads the config in
+   * force when it runs.
+   */
+  public List<TaskHandler> taskHandlers() {
+    return taskHandlers;
   }
 
   /** The bound web port, or -1 without a web server. */

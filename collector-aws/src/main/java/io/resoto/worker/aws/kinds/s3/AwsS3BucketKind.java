@@ -3,6 +3,7 @@ package io.resoto.worker.aws.kinds.s3;
 import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
+import io.resoto.worker.aws.engine.TagSupport;
 import io.resoto.worker.aws.metrics.MetricQuery;
 import io.resoto.worker.aws.metrics.MetricWindow;
 import io.resoto.worker.aws.metrics.Usage;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -76,6 +78,12 @@ public final class AwsS3BucketKind extends DeclaredKind implements UsageMetrics 
   /** Declares the kind. */
   public AwsS3BucketKind() {
     super(KIND, Scope.GLOBAL, "s3", MODEL);
+  }
+
+  /** Tags by rewriting the bucket's tag set (s3:GetBucketTagging, s3:PutBucketTagging, s3:DeleteBucketTagging). */
+  @Override
+  public Optional<TagSupport> tagSupport() {
+    return S3BucketTags.SUPPORT;
   }
 
   @Override
