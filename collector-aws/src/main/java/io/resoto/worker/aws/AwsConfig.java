@@ -1,5 +1,6 @@
 package io.resoto.worker.aws;
 
+import io.resoto.worker.aws.account.AccountShard;
 import io.resoto.worker.spi.ConfigProblems;
 import io.resoto.worker.spi.Doc;
 import io.resoto.worker.spi.Secret;
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * The {@code aws} config section: the original collector's 26 keys with their defaults, plus ours
- * (role ARN, ExternalId, session name and duration, OU filters, endpoint, retries, rate limits).
+ * (role ARN, ExternalId, session name and duration, OU filters, endpoint, retries, rate limits,
+ * account shard).
  */
 public record AwsConfig(
     @Doc("Access key id; null takes credentials from the environment, the shared files, or the"
@@ -75,7 +77,10 @@ public record AwsConfig(
         String retryMode,
     @Doc("Attempts per API call, the first included.") int maxAttempts,
     @Doc("Requests per second per account, region and service (token bucket); keys are service"
-        + " names, 'default' applies to the rest.") Map<String, Double> requestRateLimits)
+        + " names, 'default' applies to the rest.") Map<String, Double> requestRateLimits,
+    @Doc("Collect only shard i of n of the accounts: i/n (i from 0 to n-1), or a StatefulSet pod"
+        + " name and n such as resotoworker-1/2 (the ordinal is the index). An account belongs to"
+        + " shard (account id mod n). null: every account.") String shard)
     implements ValidatedConfig {
 
   /** The original's defaults, and ours for the new keys. */
@@ -85,7 +90,7 @@ public record AwsConfig(
       Map.of("sagemaker", 6, "elb", 6), List.of(), List.of(), "60d", "1h", false, true, true,
       null, "resoto-worker", 3600, List.of(), List.of(), null, "adaptive", 10,
       Map.of("default", 20.0, "ec2", 20.0, "iam", 10.0, "organizations", 5.0, "cloudwatch", 10.0,
-          "route53", 5.0));
+          "route53", 5.0), null);
 
   @Override
   public void validate(ConfigProblems problems) {
@@ -143,6 +148,11 @@ public record AwsConfig(
           + " cloudwatch_metrics_for_atime_mtime_granularity ('" + cloudwatchMetricsForAtimeMtimeGranularity
           + "'), got '" + cloudwatchMetricsForAtimeMtimePeriod + "'");
     }
+    try {
+      AccountShard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      problems.add("shard", e.getMessage());
+    }
     if (requestRateLimits != null) {
       requestRateLimits.forEach((service, rate) -> {
         if (rate == null || rate <= 0) {
@@ -150,6 +160,11 @@ public record AwsConfig(
         }
       });
     }
+  }
+
+  /** The accounts this worker collects ({@code shard}); {@link AccountShard#ALL} when not set. */
+  public AccountShard accountShard() {
+    return AccountShard.parse(shard);
   }
 
   /** The look-back window of the atime/mtime queries ({@code cloudwatch_metrics_for_atime_mtime_period}). */

@@ -87,6 +87,13 @@ class AwsConfigTest {
     assertThat(problems("  account_pool_size: 0\n")).singleElement().asString().contains("aws.account_pool_size: must be at least 1");
     assertThat(problems("  retry_mode: fast\n")).singleElement().asString().contains("aws.retry_mode: must be standard, adaptive or legacy");
     assertThat(problems("  endpoint_url: localhost\n")).singleElement().asString().contains("aws.endpoint_url: must be an http or https URL");
+    assertThat(problems("  shard: 2/2\n")).containsExactly("t.yaml:2:10: aws.shard: the shard index must be"
+        + " between 0 and 1 (shards are numbered from 0), got 2/2");
+    assertThat(problems("  shard: 0/0\n")).singleElement().asString()
+        .endsWith("aws.shard: the number of shards must be at least 1, got 0");
+    assertThat(problems("  shard: half\n")).singleElement().asString()
+        .endsWith("aws.shard: expected i/n (shard i of n, i from 0 to n-1) or <statefulset-pod-name>/n such as"
+            + " resotoworker-1/2, got 'half'");
     assertThat(problems("  request_rate_limits: {ec2: 0}\n")).singleElement().asString()
         .contains("aws.request_rate_limits.ec2: must be a positive number");
     assertThat(problems("  cloudwatch_metrics_for_atime_mtime_period: two months\n")).singleElement().asString()
@@ -110,6 +117,15 @@ class AwsConfigTest {
         + "  cloudwatch_metrics_for_atime_mtime_granularity: 1h30m\n");
     assertThat(c.atimeMtimePeriod()).isEqualTo(java.time.Duration.ofDays(14));
     assertThat(c.atimeMtimeGranularity()).isEqualTo(java.time.Duration.ofMinutes(90));
+  }
+
+  @Test
+  void theShardComesFromTheEnvironmentAsTheChartSetsIt() throws Exception {
+    AwsConfig c = LOADER.load("", "t.yaml", Map.of("RESOTOWORKER_AWS__SHARD", "resotoworker-1/2"), List.of())
+        .section("aws", AwsConfig.class);
+    assertThat(c.shard()).isEqualTo("resotoworker-1/2");
+    assertThat(c.accountShard()).isEqualTo(new io.resoto.worker.aws.account.AccountShard(1, 2));
+    assertThat(AwsConfig.DEFAULTS.accountShard()).isEqualTo(io.resoto.worker.aws.account.AccountShard.ALL);
   }
 
   @Test

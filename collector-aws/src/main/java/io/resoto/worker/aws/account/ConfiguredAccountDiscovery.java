@@ -51,7 +51,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * <p>Beyond the original: each account is collected once (the first credential source that gets
  * in wins; the other ways in are reported), every way in is checked with sts:GetCallerIdentity
  * before it is used (the authentication gate), and names are looked up in parallel without ever
- * losing an account to a failed lookup.
+ * losing an account to a failed lookup; with {@code shard} set, only the accounts of that shard
+ * are kept (see {@link AccountShard}), before any role is assumed in them.
  */
 public final class ConfiguredAccountDiscovery implements AccountDiscovery {
 
@@ -128,6 +129,8 @@ public final class ConfiguredAccountDiscovery implements AccountDiscovery {
     List<SdkAutoCloseable> toClose = java.util.Collections.synchronizedList(new ArrayList<>());
     try {
       Map<String, List<Way>> byAccount = new LinkedHashMap<>();
+      AccountShard shard = config.accountShard();
+      Set<String> otherShards = new HashSet<>();
       for (CredentialChain.Source source : CredentialChain.sources(config)) {
         Caller caller;
         try {
@@ -137,8 +140,18 @@ public final class ConfiguredAccountDiscovery implements AccountDiscovery {
           continue;
         }
         for (Way way : ways(new SourceContext(source, caller), problems, toClose)) {
+          if (!shard.contains(way.id())) {
+            // Another shard's account: not a problem, and never touched (no role assumed).
+            otherShards.add(way.id());
+            release(way);
+            continue;
+          }
           byAccount.computeIfAbsent(way.id(), id -> new ArrayList<>()).add(way);
         }
+      }
+      if (!otherShards.isEmpty()) {
+        LOG.info("Shard {}: collecting {} account(s), leaving {} to the other shards", shard,
+            byAccount.size(), otherShards.size());
       }
       List<Way> taken = parallel(new ArrayList<>(byAccount.values()), ways -> firstThatGetsIn(ways, problems))
           .stream().filter(Objects::nonNull).toList();
