@@ -307,6 +307,13 @@ class ResotoWorkerChartTest {
   }
 
   @Test
+  void shardsMustNotReplaceEachOthersGraph() throws Exception {
+    assertThatThrownBy(() -> render(t -> t.set("replicaCount", 2).set("config.resotoworker.graph_merge_kind", "cloud")))
+        .hasMessageContaining("replicaCount above 1 needs config.resotoworker.graph_merge_kind: account");
+    assertThat(render(t -> t.set("config.resotoworker.graph_merge_kind", "cloud")).kinds()).contains("Deployment");
+  }
+
+  @Test
   void aChangedWebPortMovesTheContainerPort() throws Exception {
     Manifests m = render(t -> t.set("config.resotoworker.web_port", 8080));
     assertThat(m.container().path("ports").get(0).path("containerPort").asInt()).isEqualTo(8080);
