@@ -57,6 +57,12 @@ final class ActionChannel extends CoreChannel implements RunListener {
   private final Function<String, CompletableFuture<Void>> settled;
   private final IntSupplier timeout;
   private final Runnable onConnect;
+  private final Prerequisite prerequisite;
+
+  /** Runs before each registration; a failure fails the connection attempt. */
+  interface Prerequisite {
+    void run() throws Exception;
+  }
   private final Clock clock;
   private final ExecutorService handlers;
   private final Map<String, Action> inProgress = new ConcurrentHashMap<>();
@@ -73,6 +79,13 @@ final class ActionChannel extends CoreChannel implements RunListener {
   private final Map<String, Action> progressTargets = new ConcurrentHashMap<>();
   private final Map<String, Map<String, List<String>>> accountsByRun = new ConcurrentHashMap<>();
   private volatile boolean cleanupWarned;
+  private final java.util.concurrent.atomic.AtomicLong actionsReceived = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong actionsRepeated = new java.util.concurrent.atomic.AtomicLong();
+
+  /** Actions received, and how many of them repeated a task:step already in progress or answered. */
+  long[] counts() {
+    return new long[] {actionsReceived.get(), actionsRepeated.get()};
+  }
 
   /** One action being handled. */
   private record Action(String messageType, String task, String step, JsonNode data) {
@@ -88,13 +101,15 @@ final class ActionChannel extends CoreChannel implements RunListener {
    * @param onConnect runs after every connect (the spool retries at once)
    */
   ActionChannel(CoreClient client, Clock clock, Function<String, RunCoordinator.Ticket> collect,
-      Function<String, CompletableFuture<Void>> settled, IntSupplier timeout, Runnable onConnect) {
+      Function<String, CompletableFuture<Void>> settled, IntSupplier timeout, Runnable onConnect,
+      Prerequisite prerequisite) {
     super(client, "actions channel", clock);
     this.clock = clock;
     this.collect = collect;
     this.settled = settled;
     this.timeout = timeout;
     this.onConnect = onConnect;
+    this.prerequisite = prerequisite;
     AtomicInteger n = new AtomicInteger();
     this.handlers = new ThreadPoolExecutor(5, 5, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(r, "core-action-" + n.incrementAndGet());
@@ -114,6 +129,7 @@ final class ActionChannel extends CoreChannel implements RunListener {
 
   @Override
   void beforeConnect() throws Exception {
+    prerequisite.run();
     for (String type : List.of("collect", "cleanup")) {
       HttpRequest request = client.request("/subscriber/" + subscriber() + "/" + type + "?timeout="
               + timeout.getAsInt() + "&wait_for_completion=true")
@@ -160,7 +176,10 @@ final class ActionChannel extends CoreChannel implements RunListener {
       return;
     }
     Action action = new Action(type, task, step, data);
-    handlers.execute(() -> handle(action));
+    handlers.execute(() -> {
+      handle(action);
+      actionsReceived.incrementAndGet();
+    });
   }
 
   private void handle(Action action) {
@@ -188,12 +207,14 @@ final class ActionChannel extends CoreChannel implements RunListener {
       if (earlier != null) {
         log.info("core repeated collect {}:{}, which was answered already: answering it again, no second run",
             action.task(), action.step());
+        actionsRepeated.incrementAndGet();
         send(earlier);
         return;
       }
       if (inProgress.containsKey(key)) {
         log.info("core repeated collect {}:{} while it runs: no second run; it is answered once when the run ends",
             action.task(), action.step());
+        actionsRepeated.incrementAndGet();
         return;
       }
       inProgress.put(key, action);

@@ -69,6 +69,11 @@ public final class CoreConfigStore {
     return "core config " + client.options().configId();
   }
 
+  /** No document: the layer holds only the flavor's graph name. */
+  Fetched empty() {
+    return new Fetched(layer(JSON.createObjectNode()), JSON.createObjectNode(), null, false);
+  }
+
   /** Reads the document; a 404 or an empty one means "none yet". Other failures throw. */
   public Fetched fetch() throws IOException, InterruptedException {
     HttpRequest request = client.request(configPath()

@@ -65,6 +65,8 @@ public final class CoreConnection implements AutoCloseable {
   private EventsChannel events;
 
   private volatile Supplier<LoadedConfig> running;
+  private volatile boolean configPending;
+  private volatile Consumer<CoreConfigStore.Fetched> configChanged;
 
   private CoreConnection(CoreClient client, CoreConfigStore store, Clock clock) {
     this.client = client;
@@ -79,7 +81,29 @@ public final class CoreConnection implements AutoCloseable {
           if (s != null) {
             s.wake();
           }
-        });
+        },
+        this::readPendingConfig);
+  }
+
+  /**
+   * Before the actions channel registers: if the config could not be read at start, read it now
+   * (a failure fails this connection attempt, which the channel logs and retries), register it
+   * and apply it.
+   */
+  private void readPendingConfig() throws Exception {
+    if (!configPending) {
+      return;
+    }
+    CoreConfigStore.Fetched fetched = store.fetch();
+    config = fetched;
+    revision = store.register(fetched);
+    configPending = false;
+    log.info("config {} read from the core{}", client.options().configId(),
+        fetched.found() ? " (revision " + fetched.revision() + ")" : "; it did not exist and was created");
+    Consumer<CoreConfigStore.Fetched> changed = configChanged;
+    if (changed != null) {
+      changed.accept(fetched);
+    }
   }
 
   /**
@@ -102,8 +126,13 @@ public final class CoreConnection implements AutoCloseable {
     try {
       connection.config = store.fetch();
     } catch (IOException e) {
-      throw new CoreUnavailable("cannot read config " + options.configId() + " from the core at "
-          + options.uri() + ": " + CoreClient.describe(e), false);
+      // e.g. a wrong PSK (401) or a core in trouble (500): the worker starts with its local config
+      // and reads the core's before it registers for actions, retrying with the channel
+      log.error("cannot read config {} from the core at {}: {}; starting without it, retrying until it can be read",
+          options.configId(), options.uri(), CoreClient.describe(e));
+      connection.config = store.empty();
+      connection.configPending = true;
+      return connection;
     }
     connection.revision = connection.config.revision();
     log.info("connected to the core at {} as {} ({} names); config {} {}", options.uri(), options.subscriberId(),
@@ -122,9 +151,14 @@ public final class CoreConnection implements AutoCloseable {
     return store.layerName();
   }
 
-  /** Registers the config model and stores the completed document (failures are logged). */
+  /**
+   * Registers the config model and stores the completed document (failures are logged). Not
+   * while the config could not be read: storing defaults then would overwrite the operator's.
+   */
   public void registerConfig() throws InterruptedException {
-    revision = store.register(config);
+    if (!configPending) {
+      revision = store.register(config);
+    }
   }
 
   /** The sink for this core, its spool in {@code spoolDir}, the spool left by an earlier run taken over. */
@@ -150,6 +184,7 @@ public final class CoreConnection implements AutoCloseable {
       Consumer<CoreConfigStore.Fetched> onConfigChange) {
     coordinator.set(runs);
     running = config;
+    configChanged = onConfigChange;
     tasks = new TaskQueueChannel(client, clock, handlers);
     events = new EventsChannel(client, clock, client.options().configId(),
         rev -> configReloads.execute(() -> reload(rev, onConfigChange)));
@@ -180,6 +215,9 @@ public final class CoreConnection implements AutoCloseable {
   /** Channels that are down, with the reason, for {@code /health} and {@code /ready}. */
   public List<String> problems() {
     List<String> p = new ArrayList<>();
+    if (configPending) {
+      p.add("core config " + client.options().configId() + " not read yet");
+    }
     for (CoreChannel c : channels()) {
       String problem = c.problem();
       if (problem != null) {
@@ -210,6 +248,9 @@ public final class CoreConnection implements AutoCloseable {
     info.put("subscriber_id", o.subscriberId());
     info.put("config_id", o.configId());
     info.put("config_revision", revision);
+    long[] counts = actions.counts();
+    info.put("actions_received", counts[0]);
+    info.put("actions_repeated", counts[1]);
     Map<String, Boolean> connected = new LinkedHashMap<>();
     channels().forEach(c -> connected.put(c.name().replace(' ', '_'), c.isConnected()));
     info.put("connected", connected);
