@@ -435,6 +435,11 @@ public final class TestCore implements AutoCloseable {
     }
   }
 
+  /** Forgets every pending action, as the core does when a workflow step times out. */
+  public void clearPending() {
+    pending.clear();
+  }
+
   /** Publishes an event to every events listener that shows its type. */
   public void publish(String messageType, JsonNode data) {
     ObjectNode msg = JSON.createObjectNode().put("kind", "event").put("message_type", messageType);

@@ -120,8 +120,9 @@ abstract class CoreChannel implements AutoCloseable {
         problem = "the core closed it";
         downSince = clock.instant();
         outageStart = clock.instant();
-        log.warn("core {} lost; reconnecting until the core is back", name);
-        logged = problem;
+        // the first failed reconnect says why at WARN; a quick reconnect needs no warning
+        log.info("core {} closed; reconnecting", name);
+        logged = null;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

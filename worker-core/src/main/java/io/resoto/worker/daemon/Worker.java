@@ -218,7 +218,8 @@ public final class Worker implements WorkerStatus, AutoCloseable {
             worker.coordinator::trigger);
         worker.scheduler.schedule(wc.schedule());
       } else {
-        if (wc.schedule() != null && !loaded.sourceOf("resotoworker.schedule").equals("default")) {
+        String scheduleSource = loaded.sourceOf("resotoworker.schedule");
+        if (wc.schedule() != null && !scheduleSource.equals("default") && !scheduleSource.startsWith("core ")) {
           log.info("resotoworker.schedule is not used with a core: the core's workflow triggers the collects");
         }
         List<TaskHandler> handlers = options.core().taskHandlers().create(registry, worker::config);
