@@ -162,8 +162,9 @@ public final class CoreConnection implements AutoCloseable {
   }
 
   /** The sink for this core, its spool in {@code spoolDir}, the spool left by an earlier run taken over. */
-  public CoreSink openSink(Path spoolDir, long maxBytes, Duration maxAge) throws IOException {
-    CoreSink s = new CoreSink(client, new Spool(spoolDir, maxBytes, maxAge, clock));
+  public CoreSink openSink(Path spoolDir, long maxBytes, Duration maxAge, io.resoto.worker.graph.Model installed)
+      throws IOException {
+    CoreSink s = new CoreSink(client, new Spool(spoolDir, maxBytes, maxAge, clock), installed);
     s.start();
     sink.set(s);
     return s;

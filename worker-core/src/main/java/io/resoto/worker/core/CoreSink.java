@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * POST /graph/{graph}/merge}) with the NDJSON streamed in chunks and the task id and node and edge
  * count headers (reference §3.5).
  *
+ * <p>The model sent is that of every installed plugin (as the original exports every loaded
+ * class), not only of the run's plugins: the core replaces its model with it.
+ *
  * <p>Every graph is first written to the {@link Spool}, then sent ({@code uploadAttempts} tries
  * with backoff) and deleted after the core's 2xx. A graph the core does not take in those tries
  * stays in the spool; a sender thread retries the spool oldest first, with backoff, at once when
@@ -48,7 +51,14 @@ public final class CoreSink implements GraphSink, AutoCloseable {
   private volatile boolean modelSent;
   private final Thread sender;
 
-  CoreSink(CoreClient client, Spool spool) {
+  private final Model installed;
+
+  /**
+   * @param installed the model of every installed plugin: the model is replaced in the core on
+   *     each run (PUT), so it must not lose the kinds of plugins the run does not use
+   */
+  CoreSink(CoreClient client, Spool spool, Model installed) {
+    this.installed = installed;
     this.client = client;
     this.flavor = client.options().flavor();
     this.spool = spool;
@@ -84,7 +94,7 @@ public final class CoreSink implements GraphSink, AutoCloseable {
   @Override
   public void runStarted(RunInfo run, Model model) throws IOException {
     ByteArrayOutputStream json = new ByteArrayOutputStream();
-    model.writeJson(json);
+    installed.plus(model.kinds()).writeJson(json);
     spool.saveModel(run.runId(), json.toByteArray());
     createGraphAndModel(run.graphName(), json.toByteArray());
   }

@@ -193,7 +193,7 @@ public final class Worker implements WorkerStatus, AutoCloseable {
       try {
         core.registerConfig();
         CoreSink coreSink = core.openSink(dataDir.resolve("spool"), wc.spoolMaxMb() * 1024L * 1024L,
-            Duration.ofSeconds(wc.spoolMaxAge()));
+            Duration.ofSeconds(wc.spoolMaxAge()), installedModel(registry));
         sink = wc.debugDumpJson() ? new TeeSink(coreSink, files) : coreSink;
       } catch (IOException e) {
         throw new StartupException(StartupException.ENVIRONMENT, List.of("the spool in " + dataDir.resolve("spool")
@@ -235,6 +235,19 @@ public final class Worker implements WorkerStatus, AutoCloseable {
         (core == null ? "" : core.layerName() + (options.configFile() == null ? "" : " and "))
             + (options.configFile() == null ? (core == null ? "embedded defaults" : "") : options.configFile()));
     return worker;
+  }
+
+  /** The base kinds and those of every installed plugin (a plugin whose kinds clash is left out, logged). */
+  private static io.resoto.worker.graph.Model installedModel(PluginRegistry registry) {
+    io.resoto.worker.graph.Model model = io.resoto.worker.graph.Model.base();
+    for (io.resoto.worker.spi.CollectorPlugin<?> plugin : registry.createAll(registry.names())) {
+      try {
+        model = model.plus(plugin.kinds());
+      } catch (RuntimeException e) {
+        log.error("the kinds of plugin {} cannot be part of the model: {}", plugin.name(), e.getMessage());
+      }
+    }
+    return model;
   }
 
   /**

@@ -120,6 +120,19 @@ class CoreFaultsTest {
   }
 
   @Test
+  void droppedWebsocketsAreReconnectedWithTheRegistrationRedone() throws Exception {
+    h.start("  collector: [demo]\n");
+    h.awaitConnected();
+    long registrations = h.core.count("POST", "/subscriber/resoto.worker-collector/collect");
+    h.core.dropWebsockets();
+    Await.until("reconnected", WAIT, () -> h.core.actionConnects() == 2 && h.core.eventListeners().size() == 1
+        && h.core.announcedTasks().size() == 1);
+    assertThat(h.core.count("POST", "/subscriber/resoto.worker-collector/collect")).isEqualTo(registrations + 1);
+    h.core.collect("task-dropped");
+    Await.until("answered", WAIT, () -> h.core.answers("task-dropped").size() == 1);
+  }
+
+  @Test
   void mergesAnsweredWith500AreRetriedAndArriveOnce() throws Exception {
     h.start("  collector: [demo]\n");
     h.awaitConnected();

@@ -72,9 +72,11 @@ class CoreProtocolTest {
     assertThat(upload.replaceNodeIds()).containsExactly("2I089qtpcGlDzQys-Te9rg");
     assertThat(upload.edges()).hasSize(7);
 
-    // the model: every kind used, with the bases
+    // the model: every kind used, with the bases, and those of installed plugins this run did not
+    // use (the core replaces its model with it)
     JsonNode model = core.model("resoto");
-    assertThat(model.findValuesAsText("fqn")).contains("demo_instance", "instance", "resource", "graph_root");
+    assertThat(model.findValuesAsText("fqn")).contains("demo_instance", "instance", "resource", "graph_root",
+        "testcloud_instance");
     assertThat(core.graphs()).containsExactly("resoto");
 
     // progress: the plugin started (0 of 1), the account delivered (a tree part), the plugin done
