@@ -64,7 +64,8 @@ class CoreFaultsTest {
     h.start("  collector: [demo]\n");
     h.awaitConnected();
     collectWhileTheCoreGoesDown("task-down");
-    assertThat(h.worker.healthProblems()).anyMatch(p -> p.contains("actions channel not connected"));
+    Await.until("/health says the core is gone", WAIT,
+        () -> h.worker.healthProblems().stream().anyMatch(p -> p.contains("actions channel not connected")));
     assertThat(h.core.uploads("task-down")).isEmpty();
 
     h.core.up();
