@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
@@ -75,7 +76,8 @@ class ResponseRoundTripTest {
 
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
-      Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs");
+      Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
+          "pricing");
 
   private static AwsSimulator sim;
 
@@ -135,6 +137,11 @@ class ResponseRoundTripTest {
   }
 
   @Test
+  void pricing() throws Exception {
+    roundTrip("pricing", PricingClient.class, PricingClient.builder());
+  }
+
+  @Test
   void sqs() throws Exception {
     roundTrip("sqs", SqsClient.class, SqsClient.builder());
   }
@@ -189,7 +196,7 @@ class ResponseRoundTripTest {
   private <C extends AutoCloseable, B extends AwsClientBuilder<B, C>> void roundTrip(String name,
       Class<C> clientType, B builder) throws Exception {
     boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
-        || name.equals("sqs");
+        || name.equals("sqs") || name.equals("pricing");
     Map<String, Method> methods = new TreeMap<>();
     Map<String, Class<?>> requestTypes = new TreeMap<>();
     for (Method m : clientType.getMethods()) {

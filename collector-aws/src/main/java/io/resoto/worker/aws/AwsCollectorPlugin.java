@@ -1,5 +1,6 @@
 package io.resoto.worker.aws;
 
+import io.resoto.worker.aws.account.AccountAccess;
 import io.resoto.worker.aws.account.AccountDiscovery;
 import io.resoto.worker.aws.account.ConfiguredAccountDiscovery;
 import io.resoto.worker.aws.account.ConfiguredRegionResolver;
@@ -10,9 +11,11 @@ import io.resoto.worker.aws.credentials.CredentialCheck;
 import io.resoto.worker.aws.engine.AccountCollector;
 import io.resoto.worker.aws.engine.AwsKind;
 import io.resoto.worker.aws.engine.KindRegistry;
+import io.resoto.worker.aws.engine.ResourceTagger;
 import io.resoto.worker.graph.ModelKind;
 import io.resoto.worker.spi.CollectContext;
 import io.resoto.worker.spi.CollectorPlugin;
+import io.resoto.worker.spi.TagTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * The {@code aws} collector: discovers the accounts of the config, collects them in parallel (up
  * to {@code account_pool_size}), each with every kind of the {@link KindRegistry} in its regions,
  * and submits each account graph as soon as that account is done. With {@code
- * resotoworker.collector} not set, it runs when its credentials work ({@link #autoEnable}).
+ * resotoworker.collector} not set, it runs when its credentials work ({@link #autoEnable}). It
+ * changes tags of the kinds that declare tag calls ({@link AwsKind#tagSupport}), with the
+ * credentials the collect reaches the resource's account with ({@link AccountAccess}).
  */
 public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
 
@@ -48,6 +53,8 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
   private AwsClientFactory clients;
   private AccountDiscovery discovery;
   private RegionResolver resolver;
+  private AccountAccess access;
+  private ResourceTagger tagger;
 
   /** The plugin as ServiceLoader creates it: the configured account discovery and region resolver. */
   public AwsCollectorPlugin() {
@@ -106,6 +113,35 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
     this.clients = new AwsClientFactory(config);
     this.discovery = Objects.requireNonNull(discoveryFactory.apply(config, clients), "account discovery");
     this.resolver = Objects.requireNonNull(resolverFactory.apply(config, clients), "region resolver");
+    this.access = new AccountAccess(config, clients);
+    this.tagger = new ResourceTagger(kinds, clients, access);
+  }
+
+  @Override
+  public boolean supportsTags() {
+    return true;
+  }
+
+  /**
+   * Sets a tag with the calls of the node's kind ({@link AwsKind#tagSupport}) in the node's
+   * account and region; kinds without tag calls are refused.
+   */
+  @Override
+  public void updateTag(AwsConfig config, TagTarget target, String key, String value) throws Exception {
+    tagger().update(target, key, value);
+  }
+
+  /** Removes a tag, as {@link #updateTag} says. */
+  @Override
+  public void deleteTag(AwsConfig config, TagTarget target, String key) throws Exception {
+    tagger().delete(target, key);
+  }
+
+  private ResourceTagger tagger() {
+    if (tagger == null) {
+      throw new IllegalStateException("the aws collector was not initialised");
+    }
+    return tagger;
   }
 
   @Override
@@ -190,6 +226,10 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
 
   @Override
   public void close() {
+    if (access != null) {
+      access.close();
+      access = null;
+    }
     if (clients != null) {
       try {
         clients.close();

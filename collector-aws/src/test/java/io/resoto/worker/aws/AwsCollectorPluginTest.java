@@ -182,8 +182,11 @@ class AwsCollectorPluginTest {
     assertThat(sink.deliveries).hasSize(1);
     Map<String, List<Node>> kinds = byKind(sink.deliveries.get(0).graph());
     assertThat(kinds).containsKeys("aws_account", "aws_region").doesNotContainKey("aws_organizational_root");
-    assertThat(summary.errors()).filteredOn(e -> e.kind() != null)
-        .extracting(CollectError::kind).containsExactlyInAnyOrder("aws_organizational_root", "aws_organizational_unit");
+    // the account's organisation fields are left empty too: its other details are still there
+    assertThat(summary.errors()).filteredOn(e -> e.kind() != null).extracting(CollectError::kind)
+        .containsExactlyInAnyOrder("aws_organizational_root", "aws_organizational_unit", "aws_account");
+    assertThat(kinds.get("aws_account").get(0).properties()).doesNotContainKey("is_organization_member")
+        .containsEntry("users", 3L);
     assertThat(summary.errors()).filteredOn(e -> e.kind() != null)
         .allSatisfy(e -> {
           assertThat(e.plugin()).isEqualTo("aws");

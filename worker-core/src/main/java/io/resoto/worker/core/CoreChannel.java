@@ -180,6 +180,11 @@ abstract class CoreChannel implements AutoCloseable {
     }
   }
 
+  /** Drops the connection; the channel connects again at once. */
+  void reconnect() {
+    disconnect();
+  }
+
   private void disconnect() {
     synchronized (state) {
       disconnected.complete(null);

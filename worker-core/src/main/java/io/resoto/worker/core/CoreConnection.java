@@ -194,6 +194,13 @@ public final class CoreConnection implements AutoCloseable {
     events.start();
   }
 
+  /** The config in force changed: the task queue announces its handlers again if they changed. */
+  public void configApplied() {
+    if (tasks != null) {
+      tasks.refresh();
+    }
+  }
+
   private void reload(String newRevision, Consumer<CoreConfigStore.Fetched> onConfigChange) {
     if (newRevision != null && newRevision.equals(revision)) {
       log.debug("config {} revision {} is the one in force", client.options().configId(), newRevision);

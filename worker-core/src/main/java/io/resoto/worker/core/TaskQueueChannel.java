@@ -63,9 +63,25 @@ final class TaskQueueChannel extends CoreChannel {
     return list.toString();
   }
 
+  private volatile String announced;
+
+  /**
+   * Announces again when what the handlers say changed (a handler's filter follows the config in
+   * force, e.g. the clouds {@code tag} takes): the core takes the announcement only as the first
+   * frame, so the queue reconnects.
+   */
+  void refresh() {
+    String now = announcement();
+    if (announced != null && !now.equals(announced) && isConnected()) {
+      log.info("core task queue: the task handlers changed; reconnecting to announce them");
+      reconnect();
+    }
+  }
+
   @Override
   void connected() throws Exception {
-    if (!send(announcement())) {
+    announced = announcement();
+    if (!send(announced)) {
       throw new IOException("could not announce the task handlers");
     }
     log.info("core task queue: announced {}", handlers.isEmpty() ? "no task handlers"

@@ -69,6 +69,7 @@ public final class Worker implements WorkerStatus, AutoCloseable {
   private volatile boolean restartRequested;
   private final WorkerMetrics metrics;
   private final RunCoordinator coordinator;
+  private final List<TaskHandler> taskHandlers;
   private final Instant startedAt;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private CollectScheduler scheduler;
@@ -102,6 +103,10 @@ public final class Worker implements WorkerStatus, AutoCloseable {
       listeners.add(core.progressListener());
     }
     this.coordinator = new RunCoordinator(config::get, registry, sink, options.clock(), listeners);
+    // announced on the core's task queue; the command line's factory gives the tag handler
+    // (core.tasks.WorkerTaskHandlers), tests may give others
+    this.taskHandlers = (options.core() == null ? io.resoto.worker.core.tasks.WorkerTaskHandlers.INSTALLED
+        : options.core().taskHandlers()).create(registry, config::get);
   }
 
   /** Loads and checks the config; problems come back as one exception listing all of them. */
@@ -222,8 +227,7 @@ public final class Worker implements WorkerStatus, AutoCloseable {
         if (wc.schedule() != null && !scheduleSource.equals("default") && !scheduleSource.startsWith("core ")) {
           log.info("resotoworker.schedule is not used with a core: the core's workflow triggers the collects");
         }
-        List<TaskHandler> handlers = options.core().taskHandlers().create(registry, worker::config);
-        core.start(worker.coordinator, worker::config, handlers, worker::reloadFromCore);
+        core.start(worker.coordinator, worker::config, worker.taskHandlers, worker::reloadFromCore);
       }
       if (options.configFile() != null) {
         worker.watcher = new ConfigWatcher(options.configFile(), options.configPollInterval(), worker::reload);
@@ -300,6 +304,7 @@ public final class Worker implements WorkerStatus, AutoCloseable {
       t.start();
       return;
     }
+    core.configApplied();
     log.info("{} reloaded: the changes apply from the next collect", core.layerName());
   }
 
@@ -355,6 +360,9 @@ public final class Worker implements WorkerStatus, AutoCloseable {
         log.warn("resotoworker.{} changed: this takes effect only after a restart; the running value stays in use", key);
       }
     }
+    if (core != null) {
+      core.configApplied();
+    }
     if (!Objects.equals(before.schedule(), after.schedule()) && scheduler != null) {
       scheduler.schedule(after.schedule());
     }
@@ -385,6 +393,15 @@ public final class Worker implements WorkerStatus, AutoCloseable {
 
   public RunCoordinator coordinator() {
     return coordinator;
+  }
+
+  /**
+   * The tasks this worker takes from the core's task queue ({@code /work/queue}): {@code tag}
+   * when an installed collector supports tags, else none. Built once; each reads the config in
+   * force when it runs.
+   */
+  public List<TaskHandler> taskHandlers() {
+    return taskHandlers;
   }
 
   /** The bound web port, or -1 without a web server. */

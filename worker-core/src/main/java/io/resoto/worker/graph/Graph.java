@@ -38,6 +38,17 @@ public final class Graph {
     return existing != null ? existing : node;
   }
 
+  /**
+   * Puts a node in place of the present node with the same id: a fuller view of the same resource,
+   * such as an account node completed once its account is collected. It keeps its position and,
+   * since edges refer to ids, its edges. A node not yet present is added.
+   */
+  public Node replace(Node node) {
+    Objects.requireNonNull(node, "node");
+    nodes.put(node.id(), node);
+    return node;
+  }
+
   /** Adds a {@link EdgeType#DEFAULT} edge. */
   public void addEdge(Node from, Node to) {
     addEdge(from, to, EdgeType.DEFAULT);

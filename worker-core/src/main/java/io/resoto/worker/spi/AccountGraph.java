@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public final class AccountGraph {
 
-  private final Node account;
+  private Node account;
   private final Graph graph = new Graph();
   private final Instant startedAt;
 
@@ -21,6 +21,21 @@ public final class AccountGraph {
     this.account = Objects.requireNonNull(account, "account");
     this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
     graph.add(account);
+  }
+
+  /**
+   * Replaces the root by a fuller view of the same account (same id, more properties), for
+   * account-level data a plugin learns while it collects the account. Its edges stay.
+   *
+   * @throws IllegalArgumentException if the node is not the same account
+   */
+  public void replaceAccount(Node account) {
+    Objects.requireNonNull(account, "account");
+    if (!account.id().equals(this.account.id())) {
+      throw new IllegalArgumentException("not the same account: " + account + " replacing " + this.account);
+    }
+    this.account = account;
+    graph.replace(account);
   }
 
   /** The account node, root of this graph. */

@@ -25,6 +25,12 @@ import java.util.List;
  * <p>When {@code resotoworker.collector} is not set, each run first calls {@link #autoEnable} on
  * an instance of its own, which is then dropped: the instance that collects is another one.
  *
+ * <p>A collector that can change tags ({@link #supportsTags}) also gets the core's {@code tag}
+ * tasks, at any time, also while a run collects, several at once. Each task has an instance of
+ * its own, never one a run collects with: {@link #init} with the config in force when the task
+ * arrives, then {@link #deleteTag} for each key to delete and {@link #updateTag} for each key to
+ * set, in that order, on one thread, then {@link #close}.
+ *
  * <p>A plugin that throws is reported in the run summary and the logs; it never stops the other
  * plugins of the run, nor the worker.
  *
@@ -81,12 +87,13 @@ public interface CollectorPlugin<C extends Record> {
   }
 
   /**
-   * Prepares one collect run: checks the config, builds clients. Runs once per run, before
-   * {@link #collect}. Must not touch the network (the worker may call it while the cloud is
-   * unreachable, and a slow init would eat into the run's timeout). Throwing fails this plugin for
-   * this run only; the message is shown to the operator, so make it say what to fix.
+   * Prepares one collect run, or one tag task: checks the config, builds clients. Runs once per
+   * instance, before {@link #collect} or the tag calls. Must not touch the network (the worker may
+   * call it while the cloud is unreachable, and a slow init would eat into the run's timeout).
+   * Throwing fails this plugin for this run (or this task) only; the message is shown to the
+   * operator, so make it say what to fix.
    *
-   * @param config the plugin's config section as it was when the run started
+   * @param config the plugin's config section as it was when the run started (or the task arrived)
    */
   void init(C config) throws Exception;
 
@@ -102,9 +109,60 @@ public interface CollectorPlugin<C extends Record> {
   void collect(CollectContext context) throws Exception;
 
   /**
+   * Says whether this collector can change tags of the resources it collects: the worker takes
+   * the core's {@code tag} tasks for a collector only when it answers true (and then calls {@link
+   * #updateTag} and {@link #deleteTag}). Like {@link #name}: called at any time, on an instance
+   * that was never initialised; constant and cheap.
+   */
+  default boolean supportsTags() {
+    return false;
+  }
+
+  /**
+   * Sets one tag of one resource in the cloud: the core's {@code tag update KEY VALUE}. Setting a
+   * key the resource already has replaces its value; the other tags stay as they are.
+   *
+   * <p>When: for a {@code tag} task of this plugin's cloud, at any time, also while a run
+   * collects, on an instance of the task's own that {@link #init} prepared with the config in force
+   * when the task arrived; the instance is closed after the task. Several tasks run at once, each
+   * on its own instance and thread. The core waits 30 s for the answer, so do not wait longer than
+   * that. Credentials are the plugin's business: those it would collect the resource's account
+   * with.
+   *
+   * @param config the plugin's config section, the one {@link #init} got
+   * @param target the resource, as the core's node describes it
+   * @param key the tag's key, never null or empty
+   * @param value the tag's value, never null: a key the core sent without a value arrives as the
+   *     empty string (what AWS, Azure and Google Cloud store for a key without a value)
+   * @throws UnsupportedOperationException when this plugin, or this kind of resource, cannot be
+   *     tagged (the default)
+   * @throws Exception when the cloud refuses: the message is the task's error the user sees, so
+   *     make it say what failed and why (an API's error code and message), without secrets
+   */
+  default void updateTag(C config, TagTarget target, String key, String value) throws Exception {
+    throw new UnsupportedOperationException("the " + name() + " collector cannot change tags");
+  }
+
+  /**
+   * Removes one tag of one resource in the cloud: the core's {@code tag delete KEY}. Removing a
+   * key the resource does not have is not an error. Runs as {@link #updateTag} says, before the
+   * task's updates.
+   *
+   * @param config the plugin's config section, the one {@link #init} got
+   * @param target the resource, as the core's node describes it
+   * @param key the tag's key, never null or empty
+   * @throws UnsupportedOperationException when this plugin, or this kind of resource, cannot be
+   *     tagged (the default)
+   * @throws Exception when the cloud refuses, as {@link #updateTag} says
+   */
+  default void deleteTag(C config, TagTarget target, String key) throws Exception {
+    throw new UnsupportedOperationException("the " + name() + " collector cannot change tags");
+  }
+
+  /**
    * Releases what {@link #init} built (clients, thread pools). Always called once per instance
-   * that a run collects with, last, even after a failure or a timeout (never on an instance that
-   * only answered {@link #autoEnable}). Must not throw.
+   * that a run collects with or a tag task used, last, even after a failure or a timeout (never on
+   * an instance that only answered {@link #autoEnable}). Must not throw.
    */
   void close();
 }

@@ -29,6 +29,7 @@ final class CoreHarness implements AutoCloseable {
   final Map<String, String> env = new HashMap<>();
   Worker worker;
   TaskHandlerFactory handlers = TaskHandlerFactory.NONE;
+  PluginRegistry registry = REGISTRY;
   CoreFlavor flavor = CoreFlavor.RESOTO;
   String psk = PSK;
 
@@ -58,7 +59,7 @@ final class CoreHarness implements AutoCloseable {
   }
 
   Worker start(String extra) throws Exception {
-    worker = Worker.start(options(config(extra)), REGISTRY);
+    worker = Worker.start(options(config(extra)), registry);
     return worker;
   }
 

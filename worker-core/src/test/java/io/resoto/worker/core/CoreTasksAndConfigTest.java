@@ -96,6 +96,47 @@ class CoreTasksAndConfigTest {
   }
 
   @Test
+  void aTagTaskFromTheQueueRunsTheTagHandlerAndAnswersWithTheUpdatedNode() throws Exception {
+    io.resoto.worker.testing.TagCloudPlugin.reset();
+    h = new CoreHarness(dir);
+    h.registry = io.resoto.worker.plugin.PluginRegistry.of(
+        List.of(new io.resoto.worker.testing.TagCloudPlugin(), new io.resoto.worker.testing.DemoCloudPlugin()));
+    h.handlers = io.resoto.worker.core.tasks.WorkerTaskHandlers.INSTALLED;
+    h.core.editConfig("resoto.worker", TestCore.json("{\"resotoworker\": {\"collector\": [\"demo\"]}}"));
+    h.start("");
+    h.awaitConnected();
+    assertThat(h.core.announcedTasks().get(0).toString()).contains("\"name\":\"tag\"", "\"filter\":{\"cloud\":[]}");
+    long connects = h.core.count("GET", "/work/queue");
+
+    // the core's config names the cloud: the tag handler's filter follows, and the queue
+    // announces it again (the core reads the announcement only as the first frame)
+    ObjectNode edited = h.core.config("resoto.worker").deepCopy();
+    ((ObjectNode) edited.get("resotoworker")).putArray("collector").add("tagcloud");
+    assertThat(h.core.editConfig("resoto.worker", edited)).isNull();
+    Await.until("tag announced for tagcloud", WAIT, () -> h.core.announcedTasks().stream()
+        .anyMatch(a -> a.toString().contains("\"name\":\"tag\"") && a.toString().contains("\"filter\":{\"cloud\":[\"tagcloud\"]}")));
+    assertThat(h.core.count("GET", "/work/queue")).isGreaterThan(connects);
+
+    JsonNode node = TestCore.json("""
+        {"id": "core-node-id-1",
+         "reported": {"kind": "tagcloud_instance", "id": "i-1", "name": "web-1", "tags": {"owner": "ops"}},
+         "metadata": {"python_type": "tagcloud.Instance", "categories": ["compute"]},
+         "ancestors": {"cloud": {"reported": {"id": "tagcloud", "name": "tagcloud"}},
+                       "account": {"reported": {"id": "123456789012", "name": "prod"}},
+                       "region": {"reported": {"id": "us-east-1", "name": "us-east-1"}}}}""");
+    ObjectNode data = TestCore.object();
+    data.putObject("update").put("owner", "lukas");
+    data.set("node", node);
+    TestCore.SentTask task = h.core.sendTask("tag",
+        Map.of("cloud", "tagcloud", "account", "123456789012", "region", "us-east-1"), data, false);
+    JsonNode answer = task.result().get(10, TimeUnit.SECONDS);
+    assertThat(answer.get("result").asText()).as(answer.toString()).isEqualTo("done");
+    assertThat(answer.at("/data/id").asText()).isEqualTo("core-node-id-1");
+    assertThat(answer.at("/data/reported/tags/owner").asText()).isEqualTo("lukas");
+    assertThat(io.resoto.worker.testing.TagCloudPlugin.CALLS).anyMatch(c -> c.endsWith(" update owner=lukas"));
+  }
+
+  @Test
   void theConfigIsCreatedInTheCoreWithAModelThatValidatesItsKeys() throws Exception {
     h = new CoreHarness(dir);
     h.start("  collector: [demo]\n");

@@ -166,6 +166,31 @@ class WorkerTest {
     assertThat(worker.collectOnce("test").accounts()).hasSize(3);
   }
 
+  @Test
+  void offersTheTagTaskForItsCollectorsThatTagAsTheConfigSaysNow() throws Exception {
+    Path file = config("");
+    io.resoto.worker.plugin.PluginRegistry registry = io.resoto.worker.plugin.PluginRegistry.of(
+        List.of(new TestCloudPlugin(), new io.resoto.worker.testing.TagCloudPlugin()));
+    worker = Worker.start(options(file, null), registry);
+    assertThat(worker.taskHandlers()).singleElement().satisfies(h -> {
+      assertThat(h.name()).isEqualTo("tag");
+      assertThat(h.filter()).isEqualTo(Map.of("cloud", List.of()));
+    });
+
+    Files.writeString(file, Files.readString(file).replace("[testcloud]", "[testcloud, tagcloud]"));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!worker.config().worker().collector().contains("tagcloud") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(worker.taskHandlers().get(0).filter()).isEqualTo(Map.of("cloud", List.of("tagcloud")));
+  }
+
+  @Test
+  void withoutACollectorThatTagsThereIsNoTask() throws Exception {
+    worker = Worker.start(options(config(""), null), Configs.REGISTRY);
+    assertThat(worker.taskHandlers()).isEmpty();
+  }
+
   private void awaitConfig(int accounts) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (worker.config().section("testcloud", io.resoto.worker.testing.TestCloudConfig.class).accounts() != accounts

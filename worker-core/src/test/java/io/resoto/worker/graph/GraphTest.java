@@ -59,6 +59,24 @@ class GraphTest {
   }
 
   @Test
+  void replacingANodeKeepsItsPlaceAndItsEdges() {
+    Graph g = new Graph();
+    Node a = g.add(Node.builder("k", "a").build());
+    Node b = g.add(node("k", "b"));
+    g.addEdge(a, b);
+    Node fuller = Node.builder("k", "a").property("p", 1).build();
+
+    assertThat(g.replace(fuller)).isSameAs(fuller);
+
+    assertThat(g.nodes()).containsExactly(fuller, b);
+    assertThat(g.node(a.id())).get().extracting(n -> n.properties().get("p")).isEqualTo(1);
+    assertThat(g.edges()).containsExactly(new Edge(a.id(), b.id(), EdgeType.DEFAULT, null));
+    Node c = node("k", "c");
+    g.replace(c);
+    assertThat(g.nodes()).containsExactly(fuller, b, c);
+  }
+
+  @Test
   void nodesKeepInsertionOrder() {
     Graph g = new Graph();
     List<Node> added = List.of(node("z", "1"), node("a", "2"), node("m", "3"));

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * A simulated AWS estate: an optional organisation, its accounts, principals with long-term keys,
- * assumable roles, the instance the metadata service describes, settings and raw resources.
+ * assumable roles, the instance the metadata service describes, settings, raw resources and the
+ * public price lists.
  * Immutable and validated on construction; safe to share between threads.
  */
 public final class Estate {
@@ -32,17 +33,19 @@ public final class Estate {
   private final InstanceProfile instanceProfile;
   private final EstateSettings settings;
   private final RawResources resources;
+  private final PriceLists pricing;
   private final Map<String, Account> accountsById = new LinkedHashMap<>();
   private final Map<String, Role> rolesByArn = new LinkedHashMap<>();
 
   private Estate(Organization organization, List<Account> accounts, List<Principal> principals, List<Role> roles,
-      InstanceProfile instanceProfile, EstateSettings settings, RawResources resources) {
+      InstanceProfile instanceProfile, EstateSettings settings, RawResources resources, PriceLists pricing) {
     this.organization = organization;
     this.accounts = List.copyOf(accounts);
     this.principals = List.copyOf(principals);
     this.roles = List.copyOf(roles);
     this.settings = settings;
     this.resources = resources;
+    this.pricing = pricing;
     accounts.forEach(a -> accountsById.put(a.id(), a));
     roles.forEach(r -> rolesByArn.put(r.arn(), r));
     this.instanceProfile = instanceProfile == null ? null : new InstanceProfile(
@@ -63,19 +66,20 @@ public final class Estate {
   public static Estate of(Organization organization, List<Account> accounts, List<Principal> principals,
       List<Role> roles, InstanceProfile instanceProfile, EstateSettings settings, RawResources resources) {
     return create(organization, accounts, principals, roles, instanceProfile, settings, resources,
-        new Problems(), null);
+        PriceLists.EMPTY, new Problems(), null);
   }
 
   static Estate create(Organization organization, List<Account> accounts, List<Principal> principals,
       List<Role> roles, InstanceProfile instanceProfile, EstateSettings settings, RawResources resources,
-      Problems problems, String source) {
+      PriceLists pricing, Problems problems, String source) {
     EstateSettings s = settings == null ? EstateSettings.DEFAULTS : settings;
     RawResources r = resources == null ? RawResources.EMPTY : resources;
     new EstateValidator(problems).validate(organization, accounts, principals, roles, instanceProfile, s, r);
     if (!problems.isEmpty()) {
       throw new InvalidEstateException(source, problems.list());
     }
-    return new Estate(organization, accounts, principals, roles, instanceProfile, s, r);
+    return new Estate(organization, accounts, principals, roles, instanceProfile, s, r,
+        pricing == null ? PriceLists.EMPTY : pricing);
   }
 
   /** Parses YAML; {@code source} names it in error messages (a file name, "demo", ...). */
@@ -114,7 +118,10 @@ public final class Estate {
       "estates/demo-parts/iam-s3.yaml",
       "estates/demo-parts/s3-account.yaml");
 
-  /** The shipped demo estate, with its resource parts. */
+  /** The demo estate's {@code pricing} section, kept in a file of its own (service code -> documents). */
+  public static final String DEMO_PRICING = "estates/demo-parts/pricing.yaml";
+
+  /** The shipped demo estate, with its resource parts and its price lists. */
   @SuppressWarnings("unchecked")
   public static Estate demo() {
     org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml();
@@ -130,6 +137,9 @@ public final class Estate {
       }
     }
     doc.put("resources", resources);
+    if (!doc.containsKey("pricing") && Estate.class.getClassLoader().getResource(DEMO_PRICING) != null) {
+      doc.put("pricing", yaml.load(resourceText(DEMO_PRICING)));
+    }
     return parse(yaml.dump(doc), DEMO_RESOURCE);
   }
 
@@ -199,6 +209,11 @@ public final class Estate {
 
   public RawResources resources() {
     return resources;
+  }
+
+  /** The public price lists the Pricing API serves. */
+  public PriceLists pricing() {
+    return pricing;
   }
 
   /** Whether {@code id} is a root or OU of the organisation. */

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 final class EstateLoader {
   private static final Set<String> TOP = Set.of("organization", "accounts", "principals", "roles",
-      "instance_profile", "settings", "resources");
+      "instance_profile", "settings", "resources", "pricing");
 
   private final Problems problems = new Problems();
 
@@ -80,7 +80,8 @@ final class EstateLoader {
       }
     }
     RawResources resources = resources(root.get("resources"));
-    return Estate.create(org, accounts, principals, roles, profile, settings, resources, problems, source);
+    PriceLists pricing = pricing(root.get("pricing"));
+    return Estate.create(org, accounts, principals, roles, profile, settings, resources, pricing, problems, source);
   }
 
   private Organization organization(Object value) {
@@ -168,6 +169,37 @@ final class EstateLoader {
       tree.put(account, regionTree);
     });
     return new RawResources(tree);
+  }
+
+  /** Service code -> list of PriceList documents, each with a {@code product.attributes} mapping. */
+  private PriceLists pricing(Object value) {
+    if (value == null) {
+      return PriceLists.EMPTY;
+    }
+    Map<String, Object> services = map(value, "pricing");
+    if (services == null) {
+      return PriceLists.EMPTY;
+    }
+    Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+    services.forEach((code, documents) -> {
+      String p = "pricing." + code;
+      List<Map<String, Object>> docs = list(documents, p);
+      for (int i = 0; i < docs.size(); i++) {
+        String dp = p + "[" + i + "]";
+        Map<String, Object> product = docs.get(i).get("product") == null ? null
+            : map(docs.get(i).get("product"), dp + ".product");
+        if (docs.get(i).get("product") == null) {
+          problems.add(dp + ".product", "is required");
+        } else if (product != null && !(product.get("attributes") instanceof Map)) {
+          problems.add(dp + ".product.attributes", "expected a mapping, got " + describe(product.get("attributes")));
+        }
+        if (docs.get(i).get("serviceCode") != null && !code.equals(String.valueOf(docs.get(i).get("serviceCode")))) {
+          problems.add(dp + ".serviceCode", "\"" + docs.get(i).get("serviceCode") + "\" is not " + code);
+        }
+      }
+      out.put(code, docs);
+    });
+    return new PriceLists(out);
   }
 
   // --- shape helpers: report the problem, return null (or empty) so parsing goes on

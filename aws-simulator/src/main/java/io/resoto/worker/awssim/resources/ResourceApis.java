@@ -12,6 +12,7 @@ public final class ResourceApis {
   public static final List<ResourceApi> ALL = List.of(
       new io.resoto.worker.awssim.resources.ec2net.Ec2NetworkApi(),
       new io.resoto.worker.awssim.resources.iam.IamResourcesApi(),
+      new io.resoto.worker.awssim.resources.pricing.PricingApi(),
       new io.resoto.worker.awssim.resources.s3.S3ResourcesApi(),
       new io.resoto.worker.awssim.resources.s3control.S3ControlApi(),
       new io.resoto.worker.awssim.resources.ec2compute.Ec2ComputeApi(),

@@ -54,6 +54,11 @@ public final class ResourceStore {
     this.estate = estate;
   }
 
+  /** The estate the resources come from (for what is not per account, such as price lists). */
+  public Estate estate() {
+    return estate;
+  }
+
   /**
    * How the items of a collection are found by id for {@link #update}: {@code ids} gives the ids
    * an item answers to (one for most resources; every instance's id for an EC2 reservation). The

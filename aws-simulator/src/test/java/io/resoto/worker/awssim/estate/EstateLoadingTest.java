@@ -121,6 +121,39 @@ class EstateLoadingTest {
   }
 
   @Test
+  void keepsPriceListsPerServiceCodeWithTimestampsAsText() {
+    Estate estate = Estate.parse("""
+        accounts: [{id: "123456789012", name: a, regions: [us-east-1]}]
+        pricing:
+          AmazonEC2:
+            - product: {productFamily: Storage, sku: S1, attributes: {volumeApiName: gp3}}
+              serviceCode: AmazonEC2
+              publicationDate: 2025-09-30T21:04:11Z
+        """, "t");
+    assertThat(estate.pricing().serviceCodes()).containsExactly("AmazonEC2");
+    Map<String, Object> doc = estate.pricing().documents("AmazonEC2").get(0);
+    assertThat(PriceLists.attributes(doc)).containsEntry("volumeApiName", "gp3");
+    assertThat(doc).containsEntry("publicationDate", "2025-09-30T21:04:11Z");
+    assertThat(estate.pricing().documents("AmazonS3")).isEmpty();
+    assertThat(Estate.demo().pricing().documents("AmazonEC2")).hasSize(12);
+  }
+
+  @Test
+  void priceListsWithoutProductAttributesOrOfAnotherServiceAreRefused() {
+    assertThat(problems("""
+        pricing:
+          AmazonEC2:
+            - {serviceCode: AmazonEC2}
+            - {product: {attributes: [a]}, serviceCode: AmazonS3}
+          AmazonS3: {not: a list}
+        """)).containsExactlyInAnyOrder(
+        "pricing.AmazonEC2[0].product: is required",
+        "pricing.AmazonEC2[1].product.attributes: expected a mapping, got a list",
+        "pricing.AmazonEC2[1].serviceCode: \"AmazonS3\" is not AmazonEC2",
+        "pricing.AmazonS3: expected a list, got a mapping");
+  }
+
+  @Test
   void reportsAllProblemsAtOnceWithTheirPaths() {
     List<String> problems = problems("""
         organization:
@@ -173,8 +206,8 @@ class EstateLoadingTest {
         settings: {assumed_role_lifetime_seconds: soon}
         """);
     assertThat(problems).containsExactlyInAnyOrder(
-        "acounts: unknown key (expected one of [accounts, instance_profile, organization, principals, resources, "
-            + "roles, settings])",
+        "acounts: unknown key (expected one of [accounts, instance_profile, organization, pricing, principals, "
+            + "resources, roles, settings])",
         "accounts[0]: expected a mapping, got \"just a string\"",
         "accounts[1].colour: unknown key (expected one of [alias, email, id, joined, name, not_opted_in, parent, "
             + "regions, status])",

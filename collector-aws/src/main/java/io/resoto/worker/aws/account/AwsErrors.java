@@ -5,7 +5,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** Classifies SDK failures and turns them into one-line messages without secrets or stack traces. */
-final class AwsErrors {
+public final class AwsErrors {
 
   /** The original's codes for "these credentials do not get in": the account is skipped. */
   static final Set<String> AUTH_FAILURES = Set.of(
@@ -20,7 +20,7 @@ final class AwsErrors {
   private AwsErrors() {}
 
   /** The AWS error code anywhere in the cause chain, or null. */
-  static String code(Throwable error) {
+  public static String code(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof AwsServiceException e && e.awsErrorDetails() != null) {
         return e.awsErrorDetails().errorCode();
@@ -41,7 +41,7 @@ final class AwsErrors {
   }
 
   /** "Code: message" for service errors, else the first line of the message, shortened. */
-  static String describe(Throwable error) {
+  public static String describe(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof AwsServiceException e && e.awsErrorDetails() != null) {
         return shorten(e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage());

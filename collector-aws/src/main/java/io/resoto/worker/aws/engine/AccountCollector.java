@@ -22,10 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +52,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * every region, all on one pool of {@code resource_pool_size} threads per account with at most
  * {@code resource_pool_tasks_per_service} tasks per "region:service" at once.
  *
+ * <p>Kinds of scope {@link AwsKind.Scope#ENGINE} run in the global region of every account to
+ * complete the nodes the engine built: what they add with
+ * {@link KindContext#addAccountProperties} is set on the account node before the graph is handed
+ * over. Each region node gets {@code region_in_use} once the graph is connected.
+ *
  * <p>A failing (region, kind) is classified once ({@link ErrorClassifier}), reported through
  * {@link CollectContext#error} and skipped; the rest of the account goes on, unless
  * {@code discard_account_on_resource_error} is set and the failure is an error (not an expected
@@ -68,6 +77,8 @@ public final class AccountCollector {
   private final List<AwsKind> kinds;
   private final CollectContext context;
   private final ErrorClassifier classifier = new ErrorClassifier();
+  /** Values shared by every account of the run ({@link KindContext#shared}), failures left out. */
+  private final Map<String, Future<Object>> shared = new ConcurrentHashMap<>();
   private final KindFilter filter;
 
   /** A problem recorded for the account, with the level it was logged at. */
@@ -116,6 +127,29 @@ public final class AccountCollector {
       return run.collect();
     } finally {
       run.close();
+    }
+  }
+
+  /**
+   * The value of the key, computed by the first caller of the run; concurrent callers wait for it.
+   * A failed computation is dropped, so the next caller tries again.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T shared(String key, Callable<T> compute) throws Exception {
+    FutureTask<Object> mine = new FutureTask<>((Callable<Object>) compute);
+    Future<Object> value = shared.putIfAbsent(key, mine);
+    if (value == null) {
+      value = mine;
+      mine.run();
+    }
+    try {
+      return (T) value.get();
+    } catch (ExecutionException e) {
+      shared.remove(key, value);
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 
@@ -176,6 +210,7 @@ public final class AccountCollector {
     private final Map<String, SdkClient> clientCache = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Problem> problems = new ConcurrentLinkedQueue<>();
+    private final Map<String, Object> accountProperties = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
     private final Map<String, String> throttleExample = new ConcurrentHashMap<>();
     private volatile boolean failed;
@@ -217,7 +252,8 @@ public final class AccountCollector {
         for (AwsKind kind : kinds) {
           boolean fits = region.global() ? kind.scope() == AwsKind.Scope.GLOBAL
               : kind.scope() == AwsKind.Scope.REGIONAL;
-          if (fits && filter.shouldCollect(kind.name())) {
+          boolean engineBuilt = region.global() && kind.scope() == AwsKind.Scope.ENGINE;
+          if (fits && filter.shouldCollect(kind.name()) || engineBuilt) {
             KindContext kc = new KindContext(this, region, kind);
             queue.submit(region.id() + ":" + kind.service(), () -> runUnit(kc, region, kind, kc.kindCollect()));
           }
@@ -240,7 +276,10 @@ public final class AccountCollector {
             "account discarded: a resource failed to collect and discard_account_on_resource_error is set");
         return new Result(null, List.copyOf(problems));
       }
-      connect(graph.graph(), accountNode, scopes);
+      if (!accountProperties.isEmpty()) {
+        graph.replaceAccount(AwsAccountKind.node(target, accountProperties));
+      }
+      connect(graph.graph(), graph.account(), scopes);
       return new Result(graph, List.copyOf(problems));
     }
 
@@ -359,6 +398,18 @@ public final class AccountCollector {
       edges.add(edge);
     }
 
+    void addAccountProperties(Map<String, ?> properties) {
+      properties.forEach((name, value) -> {
+        if (value != null) {
+          accountProperties.put(name, value);
+        }
+      });
+    }
+
+    <T> T shared(String key, Callable<T> compute) throws Exception {
+      return AccountCollector.this.shared(key, compute);
+    }
+
     void addDeferredEdge(Node from, DeferredEdge.Selector to, EdgeType type) {
       deferred.add(Map.entry(from, new DeferredEdge(DeferredEdge.Selector.node(from.id()), to, type)));
     }
@@ -436,6 +487,31 @@ public final class AccountCollector {
           graph.addEdge(p.region().node(), p.node());
         }
       }
+      Map<String, List<String>> children = new HashMap<>();
+      for (Edge edge : graph.edges()) {
+        if (edge.type() == EdgeType.DEFAULT) {
+          children.computeIfAbsent(edge.from(), k -> new ArrayList<>()).add(edge.to());
+        }
+      }
+      for (RegionScope region : scopes) {
+        boolean inUse = AwsRegionKind.inUse(descendants(graph, children, region.node().id()));
+        graph.replace(AwsRegionKind.node(target.id(), region.id(), region.name(), inUse));
+      }
+    }
+
+    /** Every node reachable from {@code from} over default edges, {@code from} excluded. */
+    private static List<Node> descendants(Graph graph, Map<String, List<String>> children, String from) {
+      List<Node> out = new ArrayList<>();
+      Set<String> seen = new HashSet<>(Set.of(from));
+      java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(children.getOrDefault(from, List.of()));
+      while (!todo.isEmpty()) {
+        String id = todo.poll();
+        if (seen.add(id)) {
+          graph.node(id).ifPresent(out::add);
+          todo.addAll(children.getOrDefault(id, List.of()));
+        }
+      }
+      return out;
     }
 
     private Node resolve(Map<String, List<Node>> byIdentity, String kind, String id, String region) {

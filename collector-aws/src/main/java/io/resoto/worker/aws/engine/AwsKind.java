@@ -1,6 +1,7 @@
 package io.resoto.worker.aws.engine;
 
 import io.resoto.worker.graph.ComplexKind;
+import java.util.Optional;
 
 /**
  * The declaration of one AWS resource kind: its name, where it is collected, the service it calls
@@ -21,7 +22,11 @@ public interface AwsKind {
     GLOBAL,
     /** Once per account and collected region. */
     REGIONAL,
-    /** Built by the engine itself (account, region): declared for its model, never scheduled. */
+    /**
+     * Built by the engine itself (account, region). Its {@link #collect} runs once per account in
+     * the account's global region, whatever the collect/no_collect globs say (the node is always
+     * there), to add what only API calls tell ({@link KindContext#addAccountProperties}).
+     */
     ENGINE
   }
 
@@ -54,5 +59,14 @@ public interface AwsKind {
    */
   default boolean attachToRegion() {
     return true;
+  }
+
+  /**
+   * How this kind's tags are changed (the core's tag tasks), when AWS and the original collector
+   * offer tag calls for it; empty for kinds whose tags cannot be changed (the worker then refuses
+   * their tag tasks with a clear message).
+   */
+  default Optional<TagSupport> tagSupport() {
+    return Optional.empty();
   }
 }

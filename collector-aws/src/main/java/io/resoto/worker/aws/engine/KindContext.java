@@ -4,7 +4,9 @@ import io.resoto.worker.aws.account.AwsAccountTarget;
 import io.resoto.worker.graph.DeferredEdge;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
@@ -87,6 +89,35 @@ public final class KindContext {
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
       B builder) {
     return run.client(region.id(), builder);
+  }
+
+  /**
+   * The SDK client of the builder's service in the partition's global region (us-east-1 in the
+   * aws partition), for services that answer only there, such as the Price List API; shared and
+   * closed like {@link #client}.
+   */
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C globalClient(
+      B builder) {
+    return run.client(Partitions.globalRegion(run.partition()), builder);
+  }
+
+  /**
+   * A value shared by every account and region of this run, computed by the first caller; for
+   * public data that is the same for every account, such as prices. Callers of the same key wait
+   * for the first; a failure is not kept, so the next caller tries again. The key must say
+   * everything the value depends on (partition, region, ...).
+   */
+  public <T> T shared(String key, Callable<T> compute) throws Exception {
+    return run.shared(key, compute);
+  }
+
+  /**
+   * Sets properties of this account's {@code aws_account} node, which the engine built from the
+   * account target before anything was listed: they are on it when the graph is handed over. Null
+   * values are left out; a later value of a property replaces an earlier one.
+   */
+  public void addAccountProperties(Map<String, ?> properties) {
+    run.addAccountProperties(Objects.requireNonNull(properties, "properties"));
   }
 
   /** A node builder with cloud {@code aws}, this account and this region preset. */

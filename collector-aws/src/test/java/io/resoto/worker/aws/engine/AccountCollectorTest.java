@@ -277,6 +277,71 @@ class AccountCollectorTest {
   }
 
   @Test
+  void anEngineKindRunsOnceInTheGlobalRegionWhateverTheGlobsAndCompletesTheAccountNode() throws Exception {
+    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AwsKind details = kind("aws_test_details", Scope.ENGINE, "iam", ctx -> {
+      ran.add(ctx.regionName());
+      Map<String, Object> props = new java.util.HashMap<>();
+      props.put("users", 3L);
+      props.put("account_alias", null);
+      ctx.addAccountProperties(props);
+      ctx.submit(() -> ctx.addAccountProperties(Map.of("groups", 2L, "users", 4L)));
+    });
+
+    AccountCollector.Result result = collect(Map.of("collect", List.of("aws_nothing_*")), details);
+
+    assertThat(ran).containsExactly("global");
+    Node account = result.graph().account();
+    assertThat(account.properties()).containsEntry("users", 4L).containsEntry("groups", 2L)
+        .containsEntry("partition", "aws").doesNotContainKey("account_alias");
+    Graph g = result.graph().graph();
+    assertThat(g.node(account.id())).containsSame(account);
+    assertThat(g.validate()).isEmpty();
+  }
+
+  @Test
+  void sharedValuesAreComputedOncePerRunAndFailuresAreNotKept() throws Exception {
+    AtomicInteger computed = new AtomicInteger();
+    AtomicInteger failing = new AtomicInteger();
+    List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AwsKind pricing = kind("aws_test_priced", Scope.REGIONAL, "ec2", ctx -> {
+      seen.add(ctx.shared("price", computed::incrementAndGet));
+      try {
+        ctx.shared("broken", () -> {
+          failing.incrementAndGet();
+          throw new IllegalStateException("no price");
+        });
+      } catch (IllegalStateException expected) {
+        seen.add("failed");
+      }
+    });
+    // one thread: the regions run one after the other (a concurrent caller would share the failure)
+    AwsConfig c = TestSupport.config(sim, Map.of("resourcePoolSize", 1));
+    clients = new AwsClientFactory(c);
+    AccountCollector run = new AccountCollector(c, clients, TestSupport.resolver(), List.of(pricing), context);
+
+    run.collect(TestSupport.managementAccount());
+    run.collect(TestSupport.managementAccount());
+
+    assertThat(computed.get()).isEqualTo(1);
+    assertThat(seen).filteredOn(v -> v.equals(1)).hasSize(6);
+    assertThat(failing.get()).isEqualTo(6);
+  }
+
+  @Test
+  void theGlobalClientCallsThePartitionsGlobalRegion() throws Exception {
+    List<String> regions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AwsKind global = kind("aws_test_global_client", Scope.REGIONAL, "ec2", ctx -> {
+      Ec2Client ec2 = ctx.globalClient(Ec2Client.builder());
+      regions.add(ec2.serviceClientConfiguration().region().id());
+    });
+
+    collect(Map.of(), global);
+
+    assertThat(regions).hasSize(3).containsOnly("us-east-1");
+  }
+
+  @Test
   void cancellationStopsTheAccountWithoutAGraph() throws Exception {
     AtomicInteger started = new AtomicInteger();
     AwsKind cancelling = kind("aws_test_cancel", Scope.REGIONAL, "ec2", ctx -> {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The task handlers the worker announces to the core. This is where a handler is wired in: the
- * {@code tag} handler becomes one line here, e.g.
- * {@code return List.of(new TagTaskHandler(registry, config));}.
+ * The task handlers the worker announces to the core: {@code tag} when an installed collector
+ * supports tags ({@link TagTaskHandler#forWorker}). A further handler is wired in here, with one
+ * more element in the returned list.
  */
 public final class WorkerTaskHandlers implements TaskHandlerFactory {
 
@@ -19,6 +19,6 @@ public final class WorkerTaskHandlers implements TaskHandlerFactory {
 
   @Override
   public List<TaskHandler> create(PluginRegistry registry, Supplier<LoadedConfig> config) {
-    return List.of();
+    return TagTaskHandler.forWorker(registry, config);
   }
 }

@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeKeyPairsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeKeyPairsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplatesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplatesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesRequest;
@@ -38,6 +40,7 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.ReservedInstances;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
@@ -47,8 +50,10 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * EC2 compute and storage listings in the caller's account and region: DescribeInstances
  * (estate collection {@code Reservations}), DescribeInstanceAttribute userData
  * ({@code InstanceAttributes}), DescribeInstanceTypes ({@code InstanceTypes}), DescribeVolumes,
- * DescribeSnapshots, DescribeImages, DescribeKeyPairs, DescribeLaunchTemplates, DescribeHosts and
- * DescribeReservedInstances (collections named as the response members). Paginated operations
+ * DescribeSnapshots, DescribeImages, DescribeKeyPairs, DescribeLaunchTemplates,
+ * DescribeLaunchTemplateVersions ({@code LaunchTemplateVersions}: every version of every template,
+ * the default one flagged {@code DefaultVersion: true}), DescribeHosts and DescribeReservedInstances
+ * (collections named as the response members). Paginated operations
  * answer everything without MaxResults, as EC2 does, and refuse a MaxResults outside the
  * operation's documented range. Filters the collector uses are served; others are refused as EC2
  * refuses an unknown filter, so a collector relying on one notices.
@@ -114,6 +119,8 @@ public final class Ec2ComputeApi implements ResourceApi {
       Page<LaunchTemplate> p = page(all, ctx, req.nextToken(), req.maxResults(), 1, 200);
       return DescribeLaunchTemplatesResponse.builder().launchTemplates(p.items()).nextToken(p.nextToken()).build();
     });
+    registry.on(DescribeLaunchTemplateVersionsRequest.class,
+        (ctx, req) -> describeLaunchTemplateVersions(store, ctx, req));
     registry.on(DescribeHostsRequest.class, (ctx, req) -> {
       List<Host> all = filter(store.regional(ctx, "ec2", "Hosts", Host.class), req.filter(),
           Map.of("state", Host::stateAsString, "availability-zone", Host::availabilityZone));
@@ -167,6 +174,86 @@ public final class Ec2ComputeApi implements ResourceApi {
     }
     Page<Reservation> p = page(selected, ctx, req.nextToken(), req.maxResults(), 5, 1000);
     return DescribeInstancesResponse.builder().reservations(p.items()).nextToken(p.nextToken()).build();
+  }
+
+  /**
+   * Versions of one template (by id or name): the numbers and aliases asked for, else every
+   * version within MinVersion..MaxVersion. Without a template only {@code $Latest} and
+   * {@code $Default} may be asked for, and are answered for every template, as EC2 does. Newest
+   * version first per template.
+   */
+  private static DescribeLaunchTemplateVersionsResponse describeLaunchTemplateVersions(ResourceStore store,
+      CallContext ctx, DescribeLaunchTemplateVersionsRequest req) {
+    List<LaunchTemplate> templates = store.regional(ctx, "ec2", "LaunchTemplates", LaunchTemplate.class);
+    List<LaunchTemplateVersion> versions = store.regional(ctx, "ec2", "LaunchTemplateVersions",
+        LaunchTemplateVersion.class);
+    List<String> asked = req.hasVersions() ? req.versions() : List.of();
+    if (req.launchTemplateId() != null && req.launchTemplateName() != null) {
+      throw AwsError.of(400, "InvalidParameterCombination",
+          "The parameters LaunchTemplateId and LaunchTemplateName cannot be used together");
+    }
+    List<LaunchTemplate> selected;
+    if (req.launchTemplateId() != null) {
+      selected = templates.stream().filter(t -> t.launchTemplateId().equals(req.launchTemplateId())).toList();
+      if (selected.isEmpty()) {
+        throw AwsError.of(400, "InvalidLaunchTemplateId.NotFound", "The specified launch template, with template ID "
+            + req.launchTemplateId() + ", does not exist.");
+      }
+    } else if (req.launchTemplateName() != null) {
+      selected = templates.stream().filter(t -> t.launchTemplateName().equals(req.launchTemplateName())).toList();
+      if (selected.isEmpty()) {
+        throw AwsError.of(400, "InvalidLaunchTemplateName.NotFoundException", "The specified launch template, with "
+            + "template name " + req.launchTemplateName() + ", does not exist.");
+      }
+    } else {
+      if (asked.isEmpty() || asked.stream().anyMatch(v -> !v.equals("$Latest") && !v.equals("$Default"))) {
+        throw AwsError.of(400, "InvalidParameterCombination", "Without a launch template ID or name, Versions may "
+            + "only name $Latest and $Default");
+      }
+      selected = templates;
+    }
+    Long min = versionNumber(req.minVersion(), "MinVersion");
+    Long max = versionNumber(req.maxVersion(), "MaxVersion");
+    List<LaunchTemplateVersion> all = new ArrayList<>();
+    for (LaunchTemplate t : selected) {
+      List<LaunchTemplateVersion> own = versions.stream()
+          .filter(v -> t.launchTemplateId().equals(v.launchTemplateId()))
+          .sorted((a, b) -> Long.compare(b.versionNumber(), a.versionNumber())).toList();
+      for (LaunchTemplateVersion v : own) {
+        boolean wanted = asked.isEmpty()
+            ? (min == null || v.versionNumber() >= min) && (max == null || v.versionNumber() <= max)
+            : asked.contains(String.valueOf(v.versionNumber()))
+                || asked.contains("$Latest") && v == own.get(0)
+                || asked.contains("$Default") && Boolean.TRUE.equals(v.defaultVersion());
+        if (wanted) {
+          all.add(v);
+        }
+      }
+      for (String a : asked) {
+        if (!a.startsWith("$") && own.stream().noneMatch(v -> a.equals(String.valueOf(v.versionNumber())))) {
+          throw AwsError.of(400, "InvalidLaunchTemplateId.VersionNotFound", "Could not find launch template version "
+              + a + " for the launch template with ID " + t.launchTemplateId() + ".");
+        }
+      }
+    }
+    all = filter(all, req.filters(), Map.of(
+        "is-default-version", v -> String.valueOf(Boolean.TRUE.equals(v.defaultVersion())),
+        "image-id", v -> v.launchTemplateData() == null ? null : v.launchTemplateData().imageId(),
+        "instance-type", v -> v.launchTemplateData() == null ? null : v.launchTemplateData().instanceTypeAsString()));
+    Page<LaunchTemplateVersion> p = page(all, ctx, req.nextToken(), req.maxResults(), 1, 200);
+    return DescribeLaunchTemplateVersionsResponse.builder().launchTemplateVersions(p.items())
+        .nextToken(p.nextToken()).build();
+  }
+
+  private static Long versionNumber(String value, String parameter) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw AwsError.of(400, "InvalidParameterValue", "Invalid value '" + value + "' for " + parameter);
+    }
   }
 
   /**

@@ -57,7 +57,8 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  *       from them and the users and access keys.
  * </ul>
  *
- * IAM pages with Marker/MaxItems/IsTruncated: MaxItems 1..1000, 100 when not given.
+ * IAM pages with Marker/MaxItems/IsTruncated: MaxItems 1..1000, 100 when not given. The
+ * account summary and password policy are {@link IamAccountSettings}'.
  */
 public final class IamResourcesApi implements ResourceApi {
 
@@ -70,6 +71,7 @@ public final class IamResourcesApi implements ResourceApi {
   @Override
   public void register(HandlerRegistry registry, ResourceStore store) {
     registry.on(GetAccountAuthorizationDetailsRequest.class, (ctx, req) -> authorizationDetails(store, ctx, req));
+    IamAccountSettings.register(registry, store);
     registry.on(ListInstanceProfilesRequest.class, (ctx, req) -> {
       List<InstanceProfile> all = withPath(store.global(ctx, "iam", "InstanceProfiles", InstanceProfile.class),
           req.pathPrefix(), InstanceProfile::path);

@@ -216,9 +216,14 @@ class Ec2ComputeFiltersTest {
     List<String> volumes = new ArrayList<>();
     ec2.describeVolumesPaginator(r -> r.maxResults(5)).forEach(p -> p.volumes().forEach(v -> volumes.add(v.volumeId())));
     assertThat(volumes).hasSize(4);
+    // the demo region has two templates: one per page, and the second page is the last
     var oneTemplate = ec2.describeLaunchTemplates(r -> r.maxResults(1));
     assertThat(oneTemplate.launchTemplates()).hasSize(1);
-    assertThat(oneTemplate.nextToken()).isNull();
+    assertThat(oneTemplate.nextToken()).isNotNull();
+    var secondTemplate = ec2.describeLaunchTemplates(r -> r.maxResults(1).nextToken(oneTemplate.nextToken()));
+    assertThat(secondTemplate.launchTemplates()).hasSize(1)
+        .doesNotContainAnyElementsOf(oneTemplate.launchTemplates());
+    assertThat(secondTemplate.nextToken()).isNull();
 
     awsError(() -> ec2.describeInstances(r -> r.maxResults(4)), 400, "InvalidParameterValue");
     awsError(() -> ec2.describeInstances(r -> r.maxResults(1001)), 400, "InvalidParameterValue");

@@ -8,11 +8,25 @@ import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.PasswordPolicy;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
+import software.amazon.awssdk.services.organizations.model.Organization;
 
 /**
  * {@code aws_account}: the root of every account graph, built by the engine from the account
- * target. The IAM account summary, password policy and organisation membership fields are
- * declared as the original has them; they are filled by a later account-details step.
+ * target ({@link #node}). Its {@link #collect} runs in every account's global region and fills
+ * the account-level fields as the original's account update does, each call on its own so a
+ * denied one leaves only its own fields empty (a warning, not an account failure): IAM
+ * GetAccountSummary (the counters), GetAccountPasswordPolicy (no policy set: the fields stay
+ * empty), Organizations DescribeOrganization (an account outside any organisation is not a
+ * member) and, unlike the original, whose field stays empty, ListAccountAliases for
+ * {@code account_alias}.
  */
 public final class AwsAccountKind extends DeclaredKind {
 
@@ -36,7 +50,7 @@ public final class AwsAccountKind extends DeclaredKind {
       .property("mfa_devices_in_use", "int64", "The number of MFA devices assigned to a user.")
       .property("policies", "int64", "The number of customer managed IAM policies in the account.")
       .property("policy_versions_in_use", "int64",
-          "The number of versions of customer managed policies attached to principals.")
+          "The number of stored versions of customer managed IAM policies.")
       .property("global_endpoint_token_version", "int64",
           "The version of the session tokens the global STS endpoint issues (1 or 2).")
       .property("server_certificates", "int64", "The number of IAM server certificates in the account.")
@@ -62,21 +76,94 @@ public final class AwsAccountKind extends DeclaredKind {
       .successors(EdgeType.DEFAULT, "aws_region", "aws_s3_account_settings")
       .build();
 
+  /** GetAccountSummary's SummaryMap keys and the properties the original maps them to. */
+  private static final Map<String, String> SUMMARY_FIELDS = summaryFields();
+
   /** Declares the kind. */
   public AwsAccountKind() {
     super(KIND, Scope.ENGINE, "iam", MODEL);
   }
 
-  /** Built by the engine ({@link #node}); there is nothing to list. */
+  /** Fills the account node's fields (see the class comment); one task per call. */
   @Override
-  public void collect(KindContext ctx) {}
+  public void collect(KindContext ctx) {
+    IamClient iam = ctx.client(IamClient.builder());
+    ctx.submit(() -> ctx.addAccountProperties(summary(iam.getAccountSummary().summaryMapAsStrings())));
+    ctx.submit(() -> ctx.addAccountProperties(passwordPolicy(iam)));
+    ctx.submit(() -> ctx.addAccountProperties(alias(iam.listAccountAliases().accountAliases())));
+    OrganizationsClient organizations = ctx.client(OrganizationsClient.builder());
+    ctx.submit(() -> ctx.addAccountProperties(organization(organizations, ctx.account().id())));
+  }
+
+  /** The counters of IAM's account summary, as the original names them. */
+  static Map<String, Object> summary(Map<String, Integer> summary) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    SUMMARY_FIELDS.forEach((key, property) -> {
+      Integer value = summary.get(key);
+      out.put(property, value == null ? null : value.longValue());
+    });
+    return out;
+  }
+
+  /** The password policy's fields; none when the account has no policy (IAM answers NoSuchEntity). */
+  static Map<String, Object> passwordPolicy(IamClient iam) {
+    PasswordPolicy p;
+    try {
+      p = iam.getAccountPasswordPolicy().passwordPolicy();
+    } catch (NoSuchEntityException e) {
+      return Map.of();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("minimum_password_length", p.minimumPasswordLength() == null ? null : p.minimumPasswordLength().longValue());
+    out.put("require_symbols", p.requireSymbols());
+    out.put("require_numbers", p.requireNumbers());
+    out.put("require_uppercase_characters", p.requireUppercaseCharacters());
+    out.put("require_lowercase_characters", p.requireLowercaseCharacters());
+    out.put("allow_users_to_change_password", p.allowUsersToChangePassword());
+    out.put("expire_passwords", p.expirePasswords());
+    out.put("max_password_age", p.maxPasswordAge() == null ? null : p.maxPasswordAge().longValue());
+    out.put("password_reuse_prevention",
+        p.passwordReusePrevention() == null ? null : p.passwordReusePrevention().longValue());
+    out.put("hard_expiry", p.hardExpiry());
+    return out;
+  }
+
+  /** The account's IAM alias (an account has at most one), if set. */
+  static Map<String, Object> alias(List<String> aliases) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("account_alias", aliases.isEmpty() ? null : aliases.get(0));
+    return out;
+  }
+
+  /** Organisation membership: DescribeOrganization answers every member account. */
+  static Map<String, Object> organization(OrganizationsClient organizations, String accountId) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    try {
+      Organization org = organizations.describeOrganization(b -> {}).organization();
+      out.put("is_organization_member", true);
+      out.put("is_organization_master", accountId.equals(org.masterAccountId()));
+      out.put("organization_id", org.id());
+      out.put("organization_arn", org.arn());
+    } catch (AwsOrganizationsNotInUseException e) {
+      out.put("is_organization_member", false);
+      out.put("is_organization_master", false);
+    }
+    return out;
+  }
 
   /**
    * The account node of a target: id = the account id, name = the target's display name, and
    * the role, profile and partition it was reached through.
    */
   public static Node node(AwsAccountTarget target) {
-    return Node.builder(KIND, target.id())
+    return node(target, Map.of());
+  }
+
+  /** The account node of a target with the fields {@link #collect} found. */
+  public static Node node(AwsAccountTarget target, Map<String, ?> details) {
+    Node.Builder b = Node.builder(KIND, target.id());
+    details.forEach(b::property);
+    return b
         .name(target.name() == null || target.name().isBlank() ? target.id() : target.name())
         .cloud(AccountCollector.CLOUD)
         .account(target.id())
@@ -85,5 +172,21 @@ public final class AwsAccountKind extends DeclaredKind {
         .property("partition", target.partition() == null ? "aws" : target.partition())
         .categories("management")
         .build();
+  }
+
+  private static Map<String, String> summaryFields() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("Users", "users");
+    m.put("Groups", "groups");
+    m.put("AccountMFAEnabled", "account_mfa_enabled");
+    m.put("AccountAccessKeysPresent", "account_access_keys_present");
+    m.put("AccountSigningCertificatesPresent", "account_signing_certificates_present");
+    m.put("MFADevices", "mfa_devices");
+    m.put("MFADevicesInUse", "mfa_devices_in_use");
+    m.put("Policies", "policies");
+    m.put("PolicyVersionsInUse", "policy_versions_in_use");
+    m.put("GlobalEndpointTokenVersion", "global_endpoint_token_version");
+    m.put("ServerCertificates", "server_certificates");
+    return java.util.Collections.unmodifiableMap(m);
   }
 }

@@ -24,8 +24,16 @@ import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 /**
  * {@code aws_ec2_instance_type}: the instance types in use in a region, as the original makes
  * them: only types some instance runs on, described with DescribeInstanceTypes (filter
- * {@code instance-type}). On-demand prices come from a price table bundled with the original and
- * are not reported here.
+ * {@code instance-type}).
+ *
+ * <p>{@code ondemand_cost} (USD per hour, Linux, shared tenancy) differs in its source: the
+ * original reads it from a price table bundled with it, which ages with every release; here it
+ * comes live from the Price List API, as the original prices volume types
+ * ({@link Ec2Prices#instanceType}: TERM_MATCH instanceType, location, operatingSystem Linux,
+ * tenancy Shared, preInstalledSw NA, capacitystatus Used), one call per type in use and region,
+ * shared by all accounts of the run. When pricing fails (e.g. access denied) the types are still
+ * reported, without a price, and the failure is recorded. The original's extra fields from its
+ * table (pretty_name, ecu, physical_processor, gpu_model) are not reported.
  */
 public final class AwsEc2InstanceTypeKind extends DeclaredKind {
 
@@ -69,18 +77,31 @@ public final class AwsEc2InstanceTypeKind extends DeclaredKind {
   }
 
   @Override
-  public void collect(KindContext ctx) {
+  public void collect(KindContext ctx) throws Exception {
     Ec2Client ec2 = ctx.client(Ec2Client.builder());
     // the types in use are what the instances of the region name
     List<Instance> instances = AwsEc2InstanceKind.list(ec2);
     Map<String, InstanceTypeInfo> types = describe(ec2, instances.stream().map(Instance::instanceTypeAsString).toList());
+    Exception pricingFailure = null;
     for (InstanceTypeInfo type : types.values()) {
-      Node node = ctx.add(node(ctx, type));
+      Double price = null;
+      if (pricingFailure == null) {
+        try {
+          price = Ec2Prices.instanceType(ctx, type.instanceTypeAsString());
+        } catch (Exception failure) {
+          // the first failure stops pricing in this region; it is recorded once the types are added
+          pricingFailure = failure;
+        }
+      }
+      Node node = ctx.add(node(ctx, type, price));
       for (Instance i : instances) {
         if (type.instanceTypeAsString().equals(i.instanceTypeAsString())) {
           ctx.edge(node, AwsEc2InstanceKind.KIND, i.instanceId(), EdgeType.DEFAULT);
         }
       }
+    }
+    if (pricingFailure != null) {
+      throw pricingFailure;
     }
   }
 
@@ -97,8 +118,11 @@ public final class AwsEc2InstanceTypeKind extends DeclaredKind {
     return out;
   }
 
-  /** Maps an instance type; cores are the default vCPUs and memory is in GiB, as the original reports them. */
-  static Node node(KindContext ctx, InstanceTypeInfo t) {
+  /**
+   * Maps an instance type; cores are the default vCPUs and memory is in GiB, as the original
+   * reports them; the price when known.
+   */
+  static Node node(KindContext ctx, InstanceTypeInfo t, Double ondemandCost) {
     String name = t.instanceTypeAsString();
     Node.Builder b = ctx.node(KIND, name)
         .name(name)
@@ -108,6 +132,7 @@ public final class AwsEc2InstanceTypeKind extends DeclaredKind {
             ? null : t.vCpuInfo().defaultVCpus().doubleValue())
         .property("instance_memory", t.memoryInfo() == null || t.memoryInfo().sizeInMiB() == null
             ? null : t.memoryInfo().sizeInMiB() / 1024.0)
+        .property("ondemand_cost", ondemandCost)
         .property("current_generation", t.currentGeneration())
         .property("free_tier_eligible", t.freeTierEligible())
         .property("supported_usage_classes", Ec2ComputeValues.orNull(t.supportedUsageClassesAsStrings()))

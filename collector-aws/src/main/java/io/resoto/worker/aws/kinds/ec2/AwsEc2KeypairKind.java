@@ -3,12 +3,14 @@ package io.resoto.worker.aws.kinds.ec2;
 import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
+import io.resoto.worker.aws.engine.TagSupport;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -38,6 +40,12 @@ public final class AwsEc2KeypairKind extends DeclaredKind {
   /** Declares the kind. */
   public AwsEc2KeypairKind() {
     super(KIND, Scope.REGIONAL, "ec2", MODEL);
+  }
+
+  /** Tags through ec2:CreateTags and ec2:DeleteTags with the resource id. */
+  @Override
+  public Optional<TagSupport> tagSupport() {
+    return Ec2Tags.BY_ID;
   }
 
   @Override

@@ -14,8 +14,11 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 
 /**
  * {@code aws_ec2_volume_type}: one node per EBS volume type in use in a region, as the original
- * makes them (it has no API for them: it derives them from the volumes it lists). The original
- * prices them with the Pricing API; prices are not reported here.
+ * makes them (it has no API for them: it derives them from the volumes it lists), with
+ * {@code ondemand_cost}, the USD list price per GB-month, live from the Price List API as the
+ * original does ({@link Ec2Prices#volumeType}: volumeApiName, location and, to skip the IOPS and
+ * throughput products of the same volume type, productFamily Storage). When pricing fails (e.g.
+ * access denied) the types are still reported, without a price, and the failure is recorded.
  */
 public final class AwsEc2VolumeTypeKind extends DeclaredKind {
 
@@ -35,7 +38,7 @@ public final class AwsEc2VolumeTypeKind extends DeclaredKind {
   }
 
   @Override
-  public void collect(KindContext ctx) {
+  public void collect(KindContext ctx) throws Exception {
     List<Volume> volumes = AwsEc2VolumeKind.list(ctx.client(Ec2Client.builder()));
     Map<String, List<Volume>> byType = new LinkedHashMap<>();
     for (Volume v : volumes) {
@@ -43,18 +46,32 @@ public final class AwsEc2VolumeTypeKind extends DeclaredKind {
         byType.computeIfAbsent(v.volumeTypeAsString(), t -> new java.util.ArrayList<>()).add(v);
       }
     }
-    byType.forEach((type, ofType) -> {
-      Node node = ctx.add(node(ctx, type));
-      ofType.forEach(v -> ctx.edge(node, AwsEc2VolumeKind.KIND, v.volumeId(), EdgeType.DEFAULT));
-    });
+    Exception pricingFailure = null;
+    for (Map.Entry<String, List<Volume>> e : byType.entrySet()) {
+      Double price = null;
+      if (pricingFailure == null) {
+        try {
+          price = Ec2Prices.volumeType(ctx, e.getKey());
+        } catch (Exception failure) {
+          // the first failure stops pricing in this region; it is recorded once the types are added
+          pricingFailure = failure;
+        }
+      }
+      Node node = ctx.add(node(ctx, e.getKey(), price));
+      e.getValue().forEach(v -> ctx.edge(node, AwsEc2VolumeKind.KIND, v.volumeId(), EdgeType.DEFAULT));
+    }
+    if (pricingFailure != null) {
+      throw pricingFailure;
+    }
   }
 
-  /** Maps a volume type in use: its name is all the API tells (no price here). */
-  static Node node(KindContext ctx, String type) {
+  /** Maps a volume type in use: its name, and its price when known. */
+  static Node node(KindContext ctx, String type, Double ondemandCost) {
     Node.Builder b = ctx.node(KIND, type)
         .name(type)
         .categories("storage")
-        .property("volume_type", type);
+        .property("volume_type", type)
+        .property("ondemand_cost", ondemandCost);
     // the original's template: arn:{partition}:ec2:{region}:{account}:volume/{id} (sic)
     return KindContext.arn(b, Ec2ComputeValues.arn(ctx, "volume", type)).build();
   }

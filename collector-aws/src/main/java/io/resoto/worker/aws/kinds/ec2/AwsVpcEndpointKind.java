@@ -9,9 +9,11 @@ import static io.resoto.worker.aws.kinds.ec2.Ec2Values.tags;
 import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
+import io.resoto.worker.aws.engine.TagSupport;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
@@ -49,6 +51,12 @@ public final class AwsVpcEndpointKind extends DeclaredKind {
   /** Declares the kind. */
   public AwsVpcEndpointKind() {
     super(KIND, Scope.REGIONAL, "ec2", MODEL);
+  }
+
+  /** Tags through ec2:CreateTags and ec2:DeleteTags with the resource id. */
+  @Override
+  public Optional<TagSupport> tagSupport() {
+    return Ec2Tags.BY_ID;
   }
 
   @Override

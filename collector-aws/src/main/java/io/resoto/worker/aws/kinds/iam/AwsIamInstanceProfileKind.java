@@ -3,9 +3,11 @@ package io.resoto.worker.aws.kinds.iam;
 import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
+import io.resoto.worker.aws.engine.TagSupport;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -30,6 +32,12 @@ public final class AwsIamInstanceProfileKind extends DeclaredKind {
   /** Declares the kind. */
   public AwsIamInstanceProfileKind() {
     super(KIND, Scope.GLOBAL, "iam", MODEL);
+  }
+
+  /** Tags through iam:TagInstanceProfile and iam:UntagInstanceProfile with the profile name. */
+  @Override
+  public Optional<TagSupport> tagSupport() {
+    return IamTags.INSTANCE_PROFILE;
   }
 
   @Override

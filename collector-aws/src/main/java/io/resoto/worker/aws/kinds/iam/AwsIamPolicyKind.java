@@ -3,11 +3,13 @@ package io.resoto.worker.aws.kinds.iam;
 import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
+import io.resoto.worker.aws.engine.TagSupport;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
@@ -43,6 +45,12 @@ public final class AwsIamPolicyKind extends DeclaredKind {
   /** Declares the kind. */
   public AwsIamPolicyKind() {
     super(KIND, Scope.GLOBAL, "iam", MODEL);
+  }
+
+  /** Tags through iam:TagPolicy and iam:UntagPolicy with the policy ARN (AWS managed policies refuse). */
+  @Override
+  public Optional<TagSupport> tagSupport() {
+    return IamTags.POLICY;
   }
 
   @Override

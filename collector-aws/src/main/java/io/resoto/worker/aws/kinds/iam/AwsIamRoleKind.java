@@ -3,9 +3,11 @@ package io.resoto.worker.aws.kinds.iam;
 import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
+import io.resoto.worker.aws.engine.TagSupport;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.Optional;
 import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.PolicyDetail;
@@ -38,6 +40,12 @@ public final class AwsIamRoleKind extends DeclaredKind {
   /** Declares the kind. */
   public AwsIamRoleKind() {
     super(KIND, Scope.GLOBAL, "iam", MODEL);
+  }
+
+  /** Tags through iam:TagRole and iam:UntagRole with the role name. */
+  @Override
+  public Optional<TagSupport> tagSupport() {
+    return IamTags.ROLE;
   }
 
   @Override

@@ -3,12 +3,14 @@ package io.resoto.worker.aws.kinds.iam;
 import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
+import io.resoto.worker.aws.engine.TagSupport;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
@@ -46,6 +48,12 @@ public final class AwsIamUserKind extends DeclaredKind {
   /** Declares the kind. */
   public AwsIamUserKind() {
     super(KIND, Scope.GLOBAL, "iam", MODEL);
+  }
+
+  /** Tags through iam:TagUser and iam:UntagUser with the user name. */
+  @Override
+  public Optional<TagSupport> tagSupport() {
+    return IamTags.USER;
   }
 
   @Override

@@ -3,11 +3,13 @@ package io.resoto.worker.aws.kinds.s3;
 import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
+import io.resoto.worker.aws.engine.TagSupport;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.Node;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -55,6 +57,12 @@ public final class AwsS3BucketKind extends DeclaredKind {
   /** Declares the kind. */
   public AwsS3BucketKind() {
     super(KIND, Scope.GLOBAL, "s3", MODEL);
+  }
+
+  /** Tags by rewriting the bucket's tag set (s3:GetBucketTagging, s3:PutBucketTagging, s3:DeleteBucketTagging). */
+  @Override
+  public Optional<TagSupport> tagSupport() {
+    return S3BucketTags.SUPPORT;
   }
 
   @Override
