@@ -16,7 +16,9 @@ import io.resoto.worker.graph.ModelKind;
 import io.resoto.worker.spi.CollectContext;
 import io.resoto.worker.spi.CollectorPlugin;
 import io.resoto.worker.spi.TagTarget;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,12 @@ import org.slf4j.LoggerFactory;
  * resotoworker.collector} not set, it runs when its credentials work ({@link #autoEnable}). It
  * changes tags of the kinds that declare tag calls ({@link AwsKind#tagSupport}), with the
  * credentials the collect reaches the resource's account with ({@link AccountAccess}).
+ *
+ * <p>The usage metrics of a run cover the time since the previous run of the aws collector
+ * started (see {@link io.resoto.worker.aws.metrics.MetricWindow#usageWindow}). The original takes
+ * that time from the core's task data; this worker has none, so the start of the last run is kept
+ * in memory (beside the plugin instances, one per run): the first run after the worker starts
+ * uses the 1-hour window.
  */
 public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
 
@@ -56,6 +65,14 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
   private AccountAccess access;
   private ResourceTagger tagger;
 
+  /**
+   * When the previous run of the worker's aws collector started, for the usage window of the next:
+   * the worker creates a fresh plugin instance for every run, so it is kept beside them.
+   */
+  private static final AtomicReference<Instant> PREVIOUS_RUN_START = new AtomicReference<>();
+
+  private final AtomicReference<Instant> previousRunStart;
+
   /** The plugin as ServiceLoader creates it: the configured account discovery and region resolver. */
   public AwsCollectorPlugin() {
     this(ConfiguredAccountDiscovery::new, ConfiguredRegionResolver::new);
@@ -70,6 +87,17 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
   /** A plugin that collects only the given kinds (tests of the engine with kinds of their own). */
   public AwsCollectorPlugin(BiFunction<AwsConfig, AwsClientFactory, AccountDiscovery> discovery,
       BiFunction<AwsConfig, AwsClientFactory, RegionResolver> resolver, List<AwsKind> kinds) {
+    this(discovery, resolver, kinds, PREVIOUS_RUN_START);
+  }
+
+  /**
+   * A plugin that keeps the start of its runs in {@code previousRunStart} (tests of the usage
+   * window; the others share one for the whole worker).
+   */
+  public AwsCollectorPlugin(BiFunction<AwsConfig, AwsClientFactory, AccountDiscovery> discovery,
+      BiFunction<AwsConfig, AwsClientFactory, RegionResolver> resolver, List<AwsKind> kinds,
+      AtomicReference<Instant> previousRunStart) {
+    this.previousRunStart = Objects.requireNonNull(previousRunStart, "previousRunStart");
     this.discoveryFactory = Objects.requireNonNull(discovery, "discovery");
     this.resolverFactory = Objects.requireNonNull(resolver, "resolver");
     this.kinds = List.copyOf(kinds);
@@ -146,6 +174,7 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
 
   @Override
   public void collect(CollectContext context) throws Exception {
+    Instant lastRunStart = previousRunStart.getAndSet(context.startedAt());
     List<AwsAccountTarget> accounts;
     try (CollectContext.LogScope scope = context.logScope(null, null, null)) {
       accounts = discovery.discover((where, message) -> context.error(where, null, null, message));
@@ -155,7 +184,8 @@ public final class AwsCollectorPlugin implements CollectorPlugin<AwsConfig> {
       closeCredentials(accounts);
       return;
     }
-    AccountCollector collector = new AccountCollector(config, clients, resolver, kinds, context);
+    AccountCollector collector = new AccountCollector(config, clients, resolver, kinds, context,
+        Clock.systemUTC(), lastRunStart);
     int threads = Math.min(accounts.size(), Math.max(1, config.accountPoolSize()));
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

@@ -4,6 +4,7 @@ import io.resoto.worker.spi.ConfigProblems;
 import io.resoto.worker.spi.Doc;
 import io.resoto.worker.spi.Secret;
 import io.resoto.worker.spi.ValidatedConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -46,13 +47,17 @@ public record AwsConfig(
         List<String> collect,
     @Doc("Kinds matching one of these globs are not collected; wins over collect.")
         List<String> noCollect,
-    @Doc("Look-back window of the CloudWatch queries that derive atime/mtime (e.g. 60d).")
+    @Doc("How far back CloudWatch is asked for the last read and write of unattached EBS volumes"
+        + " (their atime and mtime): a duration such as 60d, 12h or 1d12h (units w, d, h, m, s).")
         String cloudwatchMetricsForAtimeMtimePeriod,
-    @Doc("Granularity of those CloudWatch queries (e.g. 1h).")
+    @Doc("The period of those CloudWatch queries, a whole number of minutes (e.g. 1h); the times"
+        + " found are that precise.")
         String cloudwatchMetricsForAtimeMtimeGranularity,
     @Doc("Drop a whole account when one of its resources fails to collect (strict mode).")
         boolean discardAccountOnResourceError,
-    @Doc("Collect CloudWatch usage metrics.") boolean collectUsageMetrics,
+    @Doc("Collect CloudWatch usage metrics (CPU, network, disk, ...) into each node's usage section,"
+        + " over the time since the previous run started (10 minutes to 2 hours; 1 hour on the"
+        + " first run).") boolean collectUsageMetrics,
     @Doc("Compute IAM access edges.") boolean collectAccessEdges,
     @Doc("ExternalId passed when assuming role (the trust policy's sts:ExternalId condition).")
         Secret externalId,
@@ -125,6 +130,19 @@ public record AwsConfig(
     if (endpointUrl != null && !endpointUrl.matches("https?://.+")) {
       problems.add("endpoint_url", "must be an http or https URL, got '" + endpointUrl + "'");
     }
+    Duration period = duration(problems, "cloudwatch_metrics_for_atime_mtime_period",
+        cloudwatchMetricsForAtimeMtimePeriod);
+    Duration granularity = duration(problems, "cloudwatch_metrics_for_atime_mtime_granularity",
+        cloudwatchMetricsForAtimeMtimeGranularity);
+    if (granularity != null && granularity.getSeconds() % 60 != 0) {
+      problems.add("cloudwatch_metrics_for_atime_mtime_granularity", "must be a whole number of minutes"
+          + " (a CloudWatch period), got '" + cloudwatchMetricsForAtimeMtimeGranularity + "'");
+    }
+    if (period != null && granularity != null && period.compareTo(granularity) < 0) {
+      problems.add("cloudwatch_metrics_for_atime_mtime_period", "must not be shorter than"
+          + " cloudwatch_metrics_for_atime_mtime_granularity ('" + cloudwatchMetricsForAtimeMtimeGranularity
+          + "'), got '" + cloudwatchMetricsForAtimeMtimePeriod + "'");
+    }
     if (requestRateLimits != null) {
       requestRateLimits.forEach((service, rate) -> {
         if (rate == null || rate <= 0) {
@@ -132,6 +150,32 @@ public record AwsConfig(
         }
       });
     }
+  }
+
+  /** The look-back window of the atime/mtime queries ({@code cloudwatch_metrics_for_atime_mtime_period}). */
+  public Duration atimeMtimePeriod() {
+    return DurationText.parse(cloudwatchMetricsForAtimeMtimePeriod);
+  }
+
+  /** The period of the atime/mtime queries ({@code cloudwatch_metrics_for_atime_mtime_granularity}). */
+  public Duration atimeMtimeGranularity() {
+    return DurationText.parse(cloudwatchMetricsForAtimeMtimeGranularity);
+  }
+
+  /** The parsed duration, or null after adding a problem when it is not a positive duration. */
+  private static Duration duration(ConfigProblems problems, String key, String text) {
+    Duration d;
+    try {
+      d = DurationText.parse(text);
+    } catch (IllegalArgumentException e) {
+      problems.add(key, "must be a duration such as 60d, 12h or 1d12h (units w, d, h, m, s), got '" + text + "'");
+      return null;
+    }
+    if (d.isZero()) {
+      problems.add(key, "must be longer than zero, got '" + text + "'");
+      return null;
+    }
+    return d;
   }
 
   private static void positive(ConfigProblems problems, String key, int value) {

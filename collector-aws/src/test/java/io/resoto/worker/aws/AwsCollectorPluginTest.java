@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.resoto.worker.aws.engine.AwsKind;
 import io.resoto.worker.aws.engine.KindRegistry;
 import io.resoto.worker.aws.engine.TestSupport;
+import io.resoto.worker.aws.kinds.ec2.AwsEc2InstanceKind;
 import io.resoto.worker.awssim.cli.Simulation;
 import io.resoto.worker.awssim.estate.Estate;
 import io.resoto.worker.awssim.fault.FaultRule;
+import io.resoto.worker.awssim.resources.ResourceStore;
+import io.resoto.worker.awssim.resources.cloudwatch.CloudWatchMetricsApi;
 import io.resoto.worker.config.ConfigLoader;
 import io.resoto.worker.config.LoadedConfig;
 import io.resoto.worker.config.ResotoWorkerConfig;
@@ -25,17 +28,21 @@ import io.resoto.worker.sink.GraphSink;
 import io.resoto.worker.sink.RunInfo;
 import io.resoto.worker.spi.CollectorPlugin;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 
 class AwsCollectorPluginTest {
 
@@ -193,6 +200,53 @@ class AwsCollectorPluginTest {
           assertThat(e.region()).isEqualTo("global");
           assertThat(e.message()).startsWith("skipped: access denied");
         });
+  }
+
+  @Test
+  void deniedCloudWatchLeavesTheRunCompleteWithTheDenialListed() throws Exception {
+    sim.aws().faults().add(FaultRule.forService("monitoring").accessDenied(true));
+
+    RunSummary summary = run(plugin(), "");
+
+    assertThat(summary.status()).isEqualTo(RunStatus.COMPLETE);
+    assertThat(sink.deliveries).hasSize(1);
+    assertThat(sink.deliveries.get(0).graph().nodes()).allSatisfy(n -> assertThat(n.usage()).isEmpty());
+    assertThat(summary.skipped()).filteredOn(e -> "cloudwatch".equals(e.kind())).isNotEmpty()
+        .allSatisfy(e -> assertThat(e.message()).startsWith("metrics skipped: access denied"));
+  }
+
+  @Test
+  void usageReachesTheDeliveredGraph() throws Exception {
+    run(plugin(), "");
+
+    Node web = byKind(sink.deliveries.get(0).graph()).get("aws_ec2_instance").stream()
+        .filter(n -> n.resourceId().equals("i-0a11c0e0000000001")).findFirst().orElseThrow();
+    // the series repeats every 15 minutes: any hour has the same statistics
+    assertThat(web.usage().get("cpu_utilization_percent")).isEqualTo(Map.of("min", 10.0, "avg", 20.0, "max", 30.0));
+  }
+
+  @Test
+  void theUsageWindowIsTheTimeSinceThePreviousRunOfThePluginStarted() throws Exception {
+    List<Long> windows = new CopyOnWriteArrayList<>();
+    sim.aws().on(GetMetricDataRequest.class, (ctx, req) -> {
+      windows.add(req.endTime().getEpochSecond() - req.startTime().getEpochSecond());
+      return GetMetricDataResponse.builder().build();
+    });
+    try {
+      // the worker creates a plugin instance per run: the start of the last run is kept beside them
+      AtomicReference<Instant> lastStart = new AtomicReference<>();
+      run(new AwsCollectorPlugin((c, f) -> TestSupport.discovery(), (c, f) -> TestSupport.resolver(),
+          List.of(new AwsEc2InstanceKind()), lastStart), "");
+      List<Long> first = List.copyOf(windows);
+      windows.clear();
+      run(new AwsCollectorPlugin((c, f) -> TestSupport.discovery(), (c, f) -> TestSupport.resolver(),
+          List.of(new AwsEc2InstanceKind()), lastStart), "");
+      // the first run has no history: 1 hour; the second started seconds later: the 10-minute minimum
+      assertThat(first).isNotEmpty().containsOnly(3600L);
+      assertThat(windows).isNotEmpty().containsOnly(600L);
+    } finally {
+      new CloudWatchMetricsApi().register(sim.aws(), new ResourceStore(sim.estate()));
+    }
   }
 
   @Test

@@ -89,6 +89,27 @@ class AwsConfigTest {
     assertThat(problems("  endpoint_url: localhost\n")).singleElement().asString().contains("aws.endpoint_url: must be an http or https URL");
     assertThat(problems("  request_rate_limits: {ec2: 0}\n")).singleElement().asString()
         .contains("aws.request_rate_limits.ec2: must be a positive number");
+    assertThat(problems("  cloudwatch_metrics_for_atime_mtime_period: two months\n")).singleElement().asString()
+        .endsWith("aws.cloudwatch_metrics_for_atime_mtime_period: must be a duration such as 60d, 12h or 1d12h"
+            + " (units w, d, h, m, s), got 'two months'");
+    assertThat(problems("  cloudwatch_metrics_for_atime_mtime_period: 0d\n")).singleElement().asString()
+        .endsWith("aws.cloudwatch_metrics_for_atime_mtime_period: must be longer than zero, got '0d'");
+    assertThat(problems("  cloudwatch_metrics_for_atime_mtime_granularity: 90s\n")).singleElement().asString()
+        .endsWith("aws.cloudwatch_metrics_for_atime_mtime_granularity: must be a whole number of minutes"
+            + " (a CloudWatch period), got '90s'");
+    assertThat(problems("  cloudwatch_metrics_for_atime_mtime_period: 30m\n")).singleElement().asString()
+        .endsWith("aws.cloudwatch_metrics_for_atime_mtime_period: must not be shorter than"
+            + " cloudwatch_metrics_for_atime_mtime_granularity ('1h'), got '30m'");
+  }
+
+  @Test
+  void theAtimeMtimeDurationsAreParsed() throws Exception {
+    assertThat(AwsConfig.DEFAULTS.atimeMtimePeriod()).isEqualTo(java.time.Duration.ofDays(60));
+    assertThat(AwsConfig.DEFAULTS.atimeMtimeGranularity()).isEqualTo(java.time.Duration.ofHours(1));
+    AwsConfig c = load("  cloudwatch_metrics_for_atime_mtime_period: 2w\n"
+        + "  cloudwatch_metrics_for_atime_mtime_granularity: 1h30m\n");
+    assertThat(c.atimeMtimePeriod()).isEqualTo(java.time.Duration.ofDays(14));
+    assertThat(c.atimeMtimeGranularity()).isEqualTo(java.time.Duration.ofMinutes(90));
   }
 
   @Test

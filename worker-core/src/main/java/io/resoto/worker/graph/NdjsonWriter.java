@@ -7,13 +7,15 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Streams a {@link Graph} in the NDJSON format of the core's merge endpoint: one line per node,
- * then one line per edge, then one line per deferred edge. Writes straight to the stream so a graph of a million nodes never exists
- * as one string.
+ * Streams a {@link Graph} in the NDJSON format of the core's merge endpoint: one line per node
+ * ({@code id}, {@code reported}, {@code metadata} and, when measured, {@code usage}), then one line
+ * per edge, then one line per deferred edge. Writes straight to the stream so a graph of a million
+ * nodes never exists as one string.
  */
 public final class NdjsonWriter {
 
@@ -86,6 +88,33 @@ public final class NdjsonWriter {
       }
     }
     gen.writeEndObject();
+    if (!node.usage().isEmpty()) {
+      gen.writeFieldName("usage");
+      writeUsage(gen, node.usage());
+    }
+    gen.writeEndObject();
+  }
+
+  /** The statistics in the original's order (min, avg, max), then any others as given. */
+  private static final List<String> STAT_ORDER = List.of("min", "avg", "max");
+
+  private static void writeUsage(JsonGenerator gen, Map<String, Map<String, Double>> usage) throws IOException {
+    gen.writeStartObject();
+    for (Map.Entry<String, Map<String, Double>> metric : usage.entrySet()) {
+      gen.writeObjectFieldStart(metric.getKey());
+      Map<String, Double> stats = metric.getValue();
+      for (String stat : STAT_ORDER) {
+        if (stats.containsKey(stat)) {
+          gen.writeNumberField(stat, stats.get(stat));
+        }
+      }
+      for (Map.Entry<String, Double> s : stats.entrySet()) {
+        if (!STAT_ORDER.contains(s.getKey())) {
+          gen.writeNumberField(s.getKey(), s.getValue());
+        }
+      }
+      gen.writeEndObject();
+    }
     gen.writeEndObject();
   }
 

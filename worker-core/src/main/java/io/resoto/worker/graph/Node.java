@@ -16,6 +16,11 @@ import java.util.Objects;
  * <p>Ancestors (cloud, account, region, zone) feed into the id. Nodes that are themselves a cloud,
  * account, region or zone name themselves as that ancestor, as the Python classes do: a cloud node
  * {@code demo} sets {@code cloud("demo")}, an account sets its own id as {@code account}, and so on.
+ *
+ * <p>{@link #usage()} holds metrics measured over the last collect interval (CloudWatch and the
+ * like), exported as the node's {@code usage} section. Collectors usually learn them only after the
+ * node is built (metrics are fetched in one batch after listing), so {@link #toBuilder()} gives a
+ * copy to add them to; the id does not change, since usage is not part of the id tuple.
  */
 public final class Node {
 
@@ -35,6 +40,7 @@ public final class Node {
   private final List<String> idKeyExtra;
   private final List<String> categories;
   private final String typeName;
+  private final Map<String, Map<String, Double>> usage;
 
   private Node(Builder b) {
     this.kind = b.kind;
@@ -52,6 +58,9 @@ public final class Node {
     this.idKeyExtra = List.copyOf(b.idKeyExtra);
     this.categories = List.copyOf(b.categories);
     this.typeName = b.typeName;
+    Map<String, Map<String, Double>> u = new LinkedHashMap<>();
+    b.usage.forEach((metric, stats) -> u.put(metric, Collections.unmodifiableMap(new LinkedHashMap<>(stats))));
+    this.usage = Collections.unmodifiableMap(u);
     this.id = NodeId.compute(keyParts());
   }
 
@@ -157,6 +166,38 @@ public final class Node {
     return typeName;
   }
 
+  /**
+   * Usage metrics, unmodifiable: metric name with its unit (e.g. {@code cpu_utilization_percent})
+   * to statistic ({@code min}, {@code avg}, {@code max}) to value; empty when none were measured.
+   */
+  public Map<String, Map<String, Double>> usage() {
+    return usage;
+  }
+
+  /**
+   * A builder holding everything of this node, to build a changed copy (e.g. with usage or times
+   * learned after listing). Changing a part of the id tuple (kind, id, ancestors, id extras) gives
+   * another node id.
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(kind, resourceId);
+    b.name = name;
+    b.tags.putAll(tags);
+    b.ctime = ctime;
+    b.mtime = mtime;
+    b.atime = atime;
+    b.properties.putAll(properties);
+    b.cloud = cloud;
+    b.account = account;
+    b.region = region;
+    b.zone = zone;
+    b.idKeyExtra.addAll(idKeyExtra);
+    b.categories.addAll(categories);
+    b.typeName = typeName;
+    usage.forEach((metric, stats) -> b.usage.put(metric, new LinkedHashMap<>(stats)));
+    return b;
+  }
+
   @Override
   public String toString() {
     return kind + ":" + resourceId + " (" + id + ")";
@@ -179,6 +220,7 @@ public final class Node {
     private final List<String> idKeyExtra = new ArrayList<>();
     private final List<String> categories = new ArrayList<>();
     private String typeName;
+    private final Map<String, Map<String, Double>> usage = new LinkedHashMap<>();
 
     private Builder(String kind, String resourceId) {
       this.kind = requireText(kind, "kind");
@@ -280,6 +322,31 @@ public final class Node {
     /** The opaque class identifier exported as {@code metadata.python_type}. */
     public Builder typeName(String typeName) {
       this.typeName = typeName;
+      return this;
+    }
+
+    /**
+     * Sets one usage value, e.g. {@code usage("cpu_utilization_percent", "max", 80.0)}; a later
+     * value for the same metric and statistic replaces the earlier one.
+     *
+     * @param metric the metric name with its unit appended, as the original names them
+     * @param stat {@code min}, {@code avg} or {@code max}
+     * @throws IllegalArgumentException for NaN or an infinite value (JSON has neither)
+     */
+    public Builder usage(String metric, String stat, double value) {
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("usage " + metric + "." + stat + " must be finite, got " + value);
+      }
+      usage.computeIfAbsent(requireText(metric, "usage metric"), k -> new LinkedHashMap<>())
+          .put(requireText(stat, "usage statistic"), value);
+      return this;
+    }
+
+    /** Sets every value of the map (metric to statistic to value), as {@link #usage(String, String, double)}. */
+    public Builder usage(Map<String, ? extends Map<String, Double>> values) {
+      if (values != null) {
+        values.forEach((metric, stats) -> stats.forEach((stat, v) -> usage(metric, stat, v)));
+      }
       return this;
     }
 

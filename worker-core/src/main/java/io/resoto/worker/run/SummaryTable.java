@@ -39,7 +39,7 @@ public final class SummaryTable {
         b.append(String.format("  %-40s %9d%n", e.getKey(), e.getValue()));
       }
     }
-    List<CollectError> errors = s.errors();
+    List<CollectError> errors = sorted(s.errors());
     b.append(String.format("%n  errors: %d%n", errors.size()));
     for (CollectError e : errors.subList(0, Math.min(MAX_ERRORS, errors.size()))) {
       b.append("    ").append(e.describe()).append(System.lineSeparator());
@@ -47,7 +47,7 @@ public final class SummaryTable {
     if (errors.size() > MAX_ERRORS) {
       b.append(String.format("    ... and %d more (see summary.json)%n", errors.size() - MAX_ERRORS));
     }
-    List<CollectError> skipped = s.skipped();
+    List<CollectError> skipped = sorted(s.skipped());
     if (!skipped.isEmpty()) {
       b.append(String.format("  skipped: %d%n", skipped.size()));
       for (CollectError e : skipped.subList(0, Math.min(MAX_ERRORS, skipped.size()))) {
@@ -62,5 +62,14 @@ public final class SummaryTable {
       b.append("  written to: ").append(s.location()).append(System.lineSeparator());
     }
     return b.toString();
+  }
+
+  /** By plugin, account, region and kind (run-wide entries first), so related lines sit together. */
+  private static List<CollectError> sorted(List<CollectError> entries) {
+    java.util.Comparator<String> nullsFirst = java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder());
+    return entries.stream().sorted(java.util.Comparator.comparing(CollectError::plugin, nullsFirst)
+        .thenComparing(CollectError::account, nullsFirst)
+        .thenComparing(CollectError::region, nullsFirst)
+        .thenComparing(CollectError::kind, nullsFirst)).toList();
   }
 }

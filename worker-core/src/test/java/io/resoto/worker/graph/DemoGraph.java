@@ -29,6 +29,8 @@ final class DemoGraph {
         .ctime(Instant.parse("2024-01-02T03:04:05Z"))
         .property("instance_cores", 2.0).property("instance_memory", 4.0)
         .property("instance_type", "t3.medium").property("instance_status", "running")
+        .usage("cpu_utilization_percent", "max", 80.0).usage("cpu_utilization_percent", "min", 1.0)
+        .usage("cpu_utilization_percent", "avg", 12.5)
         .categories("compute").typeName("fix_plugin_demo.DemoInstance").build());
     volume = graph.add(Node.builder("demo_volume", "vol-0def")
         .cloud("demo").account("123456789012").region("us-east-1")

@@ -143,6 +143,23 @@ class NdjsonWriterTest {
   }
 
   @Test
+  void usageIsItsOwnSectionAfterMetadataAndOnlyWhenMeasured() throws IOException {
+    Graph g = new Graph();
+    Node measured = Node.builder("k", "a").categories("compute")
+        .usage(Map.of("network_in_bytes", Map.of("max", 1.6, "avg", 1.2, "min", 0.8)))
+        .usage("volume_read_iops", "p99", 3.0).usage("volume_read_iops", "avg", 2.0)
+        .build();
+    g.add(measured);
+    g.add(Node.builder("k", "b").build());
+    String[] lines = write(g, Set.of()).split("\n");
+    assertThat(lines[0]).isEqualTo("{\"id\":\"" + measured.id() + "\",\"reported\":{\"id\":\"a\",\"tags\":{},"
+        + "\"name\":\"a\",\"kind\":\"k\"},\"metadata\":{\"categories\":[\"compute\"]},\"usage\":{"
+        + "\"network_in_bytes\":{\"min\":0.8,\"avg\":1.2,\"max\":1.6},"
+        + "\"volume_read_iops\":{\"avg\":2.0,\"p99\":3.0}}}");
+    assertThat(MAPPER.readTree(lines[1]).has("usage")).isFalse();
+  }
+
+  @Test
   void edgeLinesCarryTypeAndReportedOnlyWhenNeeded() throws IOException {
     Graph g = new Graph();
     Map<String, Object> reported = new LinkedHashMap<>();

@@ -75,8 +75,9 @@ final class EstateLoader {
     if (root.get("settings") != null) {
       Map<String, Object> m = map(root.get("settings"), "settings");
       if (m != null) {
-        keys(m, "settings.", Set.of("assumed_role_lifetime_seconds"));
-        settings = new EstateSettings(integer(m, "assumed_role_lifetime_seconds", "settings", null));
+        keys(m, "settings.", Set.of("assumed_role_lifetime_seconds", "metric_datapoints_per_page"));
+        settings = new EstateSettings(integer(m, "assumed_role_lifetime_seconds", "settings", null),
+            integer(m, "metric_datapoints_per_page", "settings", null));
       }
     }
     RawResources resources = resources(root.get("resources"));

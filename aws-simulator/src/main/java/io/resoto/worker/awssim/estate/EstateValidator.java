@@ -48,6 +48,10 @@ final class EstateValidator {
       problems.add("settings.assumed_role_lifetime_seconds", "must be positive, got "
           + settings.assumedRoleLifetimeSeconds());
     }
+    if (settings.metricDatapointsPerPage() != null && settings.metricDatapointsPerPage() < 1) {
+      problems.add("settings.metric_datapoints_per_page", "must be positive, got "
+          + settings.metricDatapointsPerPage());
+    }
     resources(resources);
   }
 

@@ -17,7 +17,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.s3control.S3ControlApi(),
       new io.resoto.worker.awssim.resources.ec2compute.Ec2ComputeApi(),
       new io.resoto.worker.awssim.resources.ec2tags.Ec2TagsApi(),
-      new io.resoto.worker.awssim.resources.iam.IamTagsApi());
+      new io.resoto.worker.awssim.resources.iam.IamTagsApi(),
+      new io.resoto.worker.awssim.resources.cloudwatch.CloudWatchMetricsApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

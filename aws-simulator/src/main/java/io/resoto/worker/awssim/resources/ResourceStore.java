@@ -2,6 +2,7 @@ package io.resoto.worker.awssim.resources;
 
 import io.resoto.worker.awssim.CallContext;
 import io.resoto.worker.awssim.estate.Estate;
+import io.resoto.worker.awssim.estate.EstateSettings;
 import io.resoto.worker.awssim.estate.RawResources;
 import io.resoto.worker.awssim.identity.RegionAccess;
 import io.resoto.worker.awssim.model.SdkObjects;
@@ -88,6 +89,30 @@ public final class ResourceStore {
   /** The collection of a global service (IAM, S3's bucket list, ...) in the caller's account. */
   public <T extends SdkPojo> List<T> global(CallContext ctx, String service, String collection, Class<T> type) {
     return list(ctx.caller().accountId(), RawResources.GLOBAL, service, collection, type);
+  }
+
+  /**
+   * The collection of the caller's account and the call's region as raw YAML data (mappings,
+   * lists, scalars), after the region check, for estate entries that are not in the shape of one
+   * SDK object (e.g. CloudWatch's metric series); empty when the estate has none.
+   */
+  public List<?> regionalRaw(CallContext ctx, String service, String collection) {
+    RegionAccess.requireEnabled(estate, ctx);
+    Object data = estate.resources().get(ctx.caller().accountId(), ctx.region(), service);
+    Object items = data instanceof Map<?, ?> byCollection ? byCollection.get(collection) : null;
+    if (items == null) {
+      return List.of();
+    }
+    if (!(items instanceof List<?> list)) {
+      throw new IllegalArgumentException("resources." + ctx.caller().accountId() + "." + ctx.region() + "."
+          + service + "." + collection + ": expected a list");
+    }
+    return list;
+  }
+
+  /** The estate's simulation settings. */
+  public EstateSettings settings() {
+    return estate.settings();
   }
 
   /**

@@ -217,6 +217,15 @@ class EstateLoadingTest {
   }
 
   @Test
+  void theMetricPageSizeIsASettingAndMustBePositive() {
+    assertThat(Estate.parse("accounts: []\nsettings: {metric_datapoints_per_page: 7}\n", "t").settings()
+        .metricDataPageSize()).isEqualTo(7);
+    assertThat(Estate.parse("accounts: []\n", "t").settings().metricDataPageSize()).isEqualTo(100_800);
+    assertThat(problems("accounts: []\nsettings: {metric_datapoints_per_page: 0}\n"))
+        .containsExactly("settings.metric_datapoints_per_page: must be positive, got 0");
+  }
+
+  @Test
   void reportsMissingRequiredValues() {
     assertThat(problems("""
         accounts: [{name: nameless, regions: []}]

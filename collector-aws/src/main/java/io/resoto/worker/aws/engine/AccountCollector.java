@@ -7,6 +7,12 @@ import io.resoto.worker.aws.client.AwsClientFactory;
 import io.resoto.worker.aws.credentials.RenewableCredentials;
 import io.resoto.worker.aws.kinds.base.AwsAccountKind;
 import io.resoto.worker.aws.kinds.base.AwsRegionKind;
+import io.resoto.worker.aws.metrics.MetricBatches;
+import io.resoto.worker.aws.metrics.MetricData;
+import io.resoto.worker.aws.metrics.MetricQuery;
+import io.resoto.worker.aws.metrics.MetricWindow;
+import io.resoto.worker.aws.metrics.Usage;
+import io.resoto.worker.aws.metrics.UsageMetrics;
 import io.resoto.worker.graph.DeferredEdge;
 import io.resoto.worker.graph.Edge;
 import io.resoto.worker.graph.EdgeType;
@@ -14,6 +20,8 @@ import io.resoto.worker.graph.Graph;
 import io.resoto.worker.graph.Node;
 import io.resoto.worker.spi.AccountGraph;
 import io.resoto.worker.spi.CollectContext;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +52,9 @@ import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 
 /**
  * Collects one account into one graph: the {@code aws_account} node as root, one
@@ -51,6 +62,13 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * the registry that the collect/no_collect globs allow, global kinds once and regional kinds in
  * every region, all on one pool of {@code resource_pool_size} threads per account with at most
  * {@code resource_pool_tasks_per_service} tasks per "region:service" at once.
+ *
+ * <p>Once every kind is listed, the CloudWatch queries of the kinds that implement
+ * {@link UsageMetrics} are sent per region in calls of at most 499 queries (task key and rate
+ * limit {@code region:cloudwatch}); the answers become the nodes' usage sections and what those
+ * kinds derive (a volume's atime). A failing metrics call only costs those metrics and never
+ * discards the account: access denied is listed as skipped (and logged as a warning), anything
+ * else is a WARN.
  *
  * <p>Kinds of scope {@link AwsKind.Scope#ENGINE} run in the global region of every account to
  * complete the nodes the engine built: what they add with
@@ -68,6 +86,8 @@ public final class AccountCollector {
   public static final String CLOUD = "aws";
 
   private static final Logger log = LoggerFactory.getLogger(AccountCollector.class);
+  /** The scope (in place of a kind) of problems of the metrics phase. */
+  public static final String METRICS_SCOPE = "cloudwatch";
   /** How often a waiting account looks at the run's cancellation flag. */
   private static final long CANCEL_POLL_MS = 100;
 
@@ -80,6 +100,8 @@ public final class AccountCollector {
   /** Values shared by every account of the run ({@link KindContext#shared}), failures left out. */
   private final Map<String, Future<Object>> shared = new ConcurrentHashMap<>();
   private final KindFilter filter;
+  private final Clock clock;
+  private final Instant lastRunStart;
 
   /** A problem recorded for the account, with the level it was logged at. */
   public record Problem(Level level, String region, String kind, String message) {}
@@ -109,6 +131,19 @@ public final class AccountCollector {
    */
   public AccountCollector(AwsConfig config, AwsClientFactory clients, RegionResolver regions,
       List<AwsKind> kinds, CollectContext context) {
+    this(config, clients, regions, kinds, context, Clock.systemUTC(), null);
+  }
+
+  /**
+   * An account collector for one run, with the clock that dates the metric windows.
+   *
+   * @param lastRunStart when the previous run started (sets the usage window, see
+   *     {@link MetricWindow#usageWindow}), or null when there was none
+   */
+  public AccountCollector(AwsConfig config, AwsClientFactory clients, RegionResolver regions,
+      List<AwsKind> kinds, CollectContext context, Clock clock, Instant lastRunStart) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.lastRunStart = lastRunStart;
     this.config = Objects.requireNonNull(config, "config");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.regions = Objects.requireNonNull(regions, "regions");
@@ -191,7 +226,11 @@ public final class AccountCollector {
   }
 
   /** A node as a kind added it, with the region it belongs under. */
-  private record Placed(Node node, RegionScope region, boolean attach) {}
+  private record Placed(Node node, RegionScope region, AwsKind kind) {
+    boolean attach() {
+      return kind.attachToRegion();
+    }
+  }
 
   /**
    * An edge with one end known and the other named by (kind, resource id); a target kind without
@@ -213,6 +252,7 @@ public final class AccountCollector {
     private final Map<String, Object> accountProperties = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
     private final Map<String, String> throttleExample = new ConcurrentHashMap<>();
+    private final Set<String> metricProblems = ConcurrentHashMap.newKeySet();
     private volatile boolean failed;
     private ExecutorService pool;
     private KeyedTaskQueue queue;
@@ -235,6 +275,7 @@ public final class AccountCollector {
     }
 
     Result collect() throws InterruptedException {
+      Instant startedAt = clock.instant();
       Node accountNode = AwsAccountKind.node(target);
       AccountGraph graph = context.newAccountGraph(accountNode);
       String globalId = Partitions.globalRegion(partition);
@@ -259,13 +300,8 @@ public final class AccountCollector {
           }
         }
       }
-      while (!queue.awaitIdle(CANCEL_POLL_MS, TimeUnit.MILLISECONDS)) {
-        if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
-          queue.cancel();
-          pool.shutdownNow();
-          log.info("account {} cancelled", target.id());
-          return new Result(null, List.copyOf(problems));
-        }
+      if (!awaitQueue()) {
+        return new Result(null, List.copyOf(problems));
       }
       reportThrottling();
       if (context.isCancelled()) {
@@ -276,11 +312,158 @@ public final class AccountCollector {
             "account discarded: a resource failed to collect and discard_account_on_resource_error is set");
         return new Result(null, List.copyOf(problems));
       }
+      List<Placed> placed = withMetrics(startedAt);
+      if (placed == null || context.isCancelled()) {
+        return new Result(null, List.copyOf(problems));
+      }
       if (!accountProperties.isEmpty()) {
         graph.replaceAccount(AwsAccountKind.node(target, accountProperties));
       }
-      connect(graph.graph(), graph.account(), scopes);
+      connect(graph.graph(), graph.account(), scopes, placed);
       return new Result(graph, List.copyOf(problems));
+    }
+
+    /** Waits until the queue is idle; false (queue and pool stopped) when the run was cancelled. */
+    private boolean awaitQueue() throws InterruptedException {
+      while (!queue.awaitIdle(CANCEL_POLL_MS, TimeUnit.MILLISECONDS)) {
+        if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
+          queue.cancel();
+          pool.shutdownNow();
+          log.info("account {} cancelled", target.id());
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * The metrics phase: asks CloudWatch what the {@link UsageMetrics} kinds want for their nodes
+     * and returns every node, those of such kinds with their usage and derived values. Null when
+     * the run was cancelled meanwhile.
+     */
+    private List<Placed> withMetrics(Instant now) throws InterruptedException {
+      List<Placed> placed = new ArrayList<>(nodes);
+      MetricWindow window = new MetricWindow(now, MetricWindow.usageWindow(now, lastRunStart),
+          config.atimeMtimePeriod(), config.atimeMtimeGranularity());
+      List<MetricBatches.Request> requests = new ArrayList<>();
+      Map<Node, List<MetricQuery>> asked = new HashMap<>();
+      for (Placed p : placed) {
+        if (p.kind() instanceof UsageMetrics metrics) {
+          List<MetricQuery> queries = new ArrayList<>();
+          for (MetricQuery q : metrics.metricQueries(p.node(), window)) {
+            if (q.usage() == null || config.collectUsageMetrics()) {
+              queries.add(q);
+              requests.add(new MetricBatches.Request(p.node().id(), q.region() != null ? q.region()
+                  : p.node().region(), q));
+            }
+          }
+          asked.put(p.node(), queries);
+        }
+      }
+      if (asked.isEmpty()) {
+        return placed;
+      }
+      Map<String, Map<MetricQuery, MetricData>> answers = new ConcurrentHashMap<>();
+      List<MetricBatches.Batch> batches = MetricBatches.plan(requests, window);
+      for (MetricBatches.Batch batch : batches) {
+        queue.submit(batch.region() + ":cloudwatch", () -> fetchMetrics(batch, answers));
+      }
+      if (!awaitQueue()) {
+        return null;
+      }
+      log.info("metrics: {} queries of {} nodes in {} call(s)", requests.size(), asked.size(), batches.size());
+      List<Placed> out = new ArrayList<>(placed.size());
+      for (Placed p : placed) {
+        List<MetricQuery> queries = asked.get(p.node());
+        if (queries == null) {
+          out.add(p);
+          continue;
+        }
+        Map<MetricQuery, MetricData> mine = answers.getOrDefault(p.node().id(), Map.of());
+        Usage.Collector usage = new Usage.Collector();
+        Map<MetricQuery, MetricData> own = new HashMap<>();
+        for (MetricQuery q : queries) {
+          MetricData data = mine.get(q);
+          if (data != null) {
+            if (q.usage() != null) {
+              usage.add(q, data);
+            } else {
+              own.put(q, data);
+            }
+          }
+        }
+        Node node = ((UsageMetrics) p.kind()).withMetrics(p.node(), own, window);
+        if (!node.id().equals(p.node().id())) {
+          // a bug of the kind: edges already point at the old id
+          log.error("{} changed the id of {} while applying metrics; keeping the node as listed", p.kind().name(),
+              p.node());
+          node = p.node();
+        }
+        Map<String, Map<String, Double>> values = usage.values();
+        if (!values.isEmpty()) {
+          node = node.toBuilder().usage(values).build();
+        }
+        out.add(new Placed(node, p.region(), p.kind()));
+      }
+      return out;
+    }
+
+    /** One GetMetricData call, all its pages; the answers go to {@code answers} by node and query. */
+    private void fetchMetrics(MetricBatches.Batch batch, Map<String, Map<MetricQuery, MetricData>> answers) {
+      if (isCancelled()) {
+        return;
+      }
+      try (CollectContext.LogScope scope = context.logScope(target.id(), batch.region(), METRICS_SCOPE)) {
+        CloudWatchClient cw = client(batch.region(), CloudWatchClient.builder());
+        Map<String, List<Instant>> times = new HashMap<>();
+        Map<String, List<Double>> values = new HashMap<>();
+        for (GetMetricDataResponse page : cw.getMetricDataPaginator(batch.toRequest())) {
+          for (MetricDataResult r : page.metricDataResults()) {
+            times.computeIfAbsent(r.id(), k -> new ArrayList<>()).addAll(r.timestamps());
+            values.computeIfAbsent(r.id(), k -> new ArrayList<>()).addAll(r.values());
+          }
+        }
+        times.forEach((id, t) -> {
+          MetricBatches.Request request = batch.request(id);
+          if (request != null) {
+            answers.computeIfAbsent(request.nodeId(), k -> new ConcurrentHashMap<>())
+                .put(request.query(), new MetricData(t, values.get(id)));
+          }
+        });
+      } catch (Exception e) {
+        if (!isCancelled()) {
+          metricsFailure(batch.region(), e);
+        }
+      }
+    }
+
+    /**
+     * A metrics call failed: those nodes go without these metrics; it never discards the account.
+     * Recorded once per region and error code. Access denied (and a region not enabled) is listed
+     * as skipped, logged as a warning, and keeps the run complete: the inventory is whole, as the
+     * original reports a denial as info. Anything else (throttled after retries, 5xx) is a WARN:
+     * data that should be there is missing.
+     */
+    private void metricsFailure(String region, Exception e) {
+      ErrorClassifier.Classification c = classifier.classify(e, true);
+      if (c.category() == ErrorClassifier.Category.NOT_AVAILABLE) {
+        log.debug("cloudwatch in {}: {}", region, c.message());
+        return;
+      }
+      if (!metricProblems.add(region + "\u0000" + c.code())) {
+        return;
+      }
+      if (c.isSkip()) {
+        String message = "metrics " + c.message();
+        problems.add(new Problem(Level.SKIP, region, METRICS_SCOPE, message));
+        log.warn("{} {}: {}", region, METRICS_SCOPE, message);
+        context.skip(target.id(), region, METRICS_SCOPE, message);
+        return;
+      }
+      if (c.code().equals(e.getClass().getSimpleName())) {
+        log.warn("metrics in {} failed", region, e);
+      }
+      record(Level.WARN, region, METRICS_SCOPE, "metrics not collected: " + c.message());
     }
 
     private List<String> resolveRegions() {
@@ -390,8 +573,8 @@ public final class AccountCollector {
       }
     }
 
-    void addNode(Node node, RegionScope region, boolean attach) {
-      nodes.add(new Placed(node, region, attach));
+    void addNode(Node node, RegionScope region, AwsKind kind) {
+      nodes.add(new Placed(node, region, kind));
     }
 
     void addEdge(PendingEdge edge) {
@@ -436,7 +619,7 @@ public final class AccountCollector {
      * every node under its region (unless its kind links it itself), and the edges whose other end
      * exists.
      */
-    private void connect(Graph graph, Node account, List<RegionScope> scopes) {
+    private void connect(Graph graph, Node account, List<RegionScope> scopes, List<Placed> nodes) {
       for (RegionScope region : scopes) {
         graph.add(region.node());
         graph.addEdge(account, region.node());

@@ -138,7 +138,7 @@ public final class KindContext {
 
   /** Adds a node; the engine links it to this region (unless the kind says otherwise). */
   public Node add(Node node) {
-    run.addNode(Objects.requireNonNull(node, "node"), region, kind.attachToRegion());
+    run.addNode(Objects.requireNonNull(node, "node"), region, kind);
     return node;
   }
 

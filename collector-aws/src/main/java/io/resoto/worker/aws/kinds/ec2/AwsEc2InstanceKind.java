@@ -8,12 +8,19 @@ import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.aws.engine.TagSupport;
+import io.resoto.worker.aws.metrics.MetricQuery;
+import io.resoto.worker.aws.metrics.MetricWindow;
+import io.resoto.worker.aws.metrics.Usage;
+import io.resoto.worker.aws.metrics.UsageMetrics;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -27,8 +34,19 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
  * {@code aws_ec2_instance}: EC2 instances (DescribeInstances, every reservation's instances), with
  * their user data (DescribeInstanceAttribute userData, one call per instance) and cores and memory
  * from the instance types in use (one DescribeInstanceTypes per region).
+ *
+ * <p>Usage of running instances, as the original asks CloudWatch (AWS/EC2, by InstanceId):
+ * {@code cpu_utilization_percent} (Minimum, Average, Maximum over the window);
+ * {@code network_in_bytes} / {@code network_out_bytes} in Mbit/s and {@code network_in_count} /
+ * {@code network_out_count} in packets/s (NetworkIn/Out and NetworkPacketsIn/Out: the original
+ * files packets under the network metric names with the count unit); {@code disk_read_iops} /
+ * {@code disk_write_iops} (DiskRead/WriteOps) and {@code disk_read_bytes} /
+ * {@code disk_write_bytes} in MB/s (DiskRead/WriteBytes). The rates are min, avg and max of the
+ * window's 5-minute sums.
  */
-public final class AwsEc2InstanceKind extends DeclaredKind {
+public final class AwsEc2InstanceKind extends DeclaredKind implements UsageMetrics {
+
+  private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_instance";
@@ -142,6 +160,38 @@ public final class AwsEc2InstanceKind extends DeclaredKind {
     } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
       return null;
     }
+  }
+
+  @Override
+  public List<MetricQuery> metricQueries(Node node, MetricWindow window) {
+    if (!"running".equals(node.properties().get("instance_status"))) {
+      return List.of();
+    }
+    String id = node.resourceId();
+    List<MetricQuery> queries = new ArrayList<>();
+    for (String stat : List.of("Minimum", "Average", "Maximum")) {
+      queries.add(ec2(id, "CPUUtilization", window.usage(), stat, "Percent")
+          .usage(Usage.latest("cpu_utilization", Usage.PERCENT)));
+    }
+    for (String dir : List.of("In", "Out")) {
+      String metric = "network_" + dir.toLowerCase(Locale.ROOT);
+      queries.add(ec2(id, "Network" + dir, FIVE_MINUTES, "Sum", "Bytes")
+          .usage(Usage.series(metric, Usage.BYTES, Usage.bytesToMegabitsPerSecond(FIVE_MINUTES))));
+      queries.add(ec2(id, "NetworkPackets" + dir, FIVE_MINUTES, "Sum", "Count")
+          .usage(Usage.series(metric, Usage.COUNT, Usage.perSecond(FIVE_MINUTES))));
+    }
+    for (String op : List.of("Read", "Write")) {
+      String metric = "disk_" + op.toLowerCase(Locale.ROOT);
+      queries.add(ec2(id, "Disk" + op + "Ops", FIVE_MINUTES, "Sum", "Count")
+          .usage(Usage.series(metric, Usage.IOPS, Usage.perSecond(FIVE_MINUTES))));
+      queries.add(ec2(id, "Disk" + op + "Bytes", FIVE_MINUTES, "Sum", "Bytes")
+          .usage(Usage.series(metric, Usage.BYTES, Usage.bytesToMegabytesPerSecond(FIVE_MINUTES))));
+    }
+    return queries;
+  }
+
+  private static MetricQuery ec2(String instanceId, String metric, Duration period, String stat, String unit) {
+    return MetricQuery.of("AWS/EC2", metric, "InstanceId", instanceId, period, stat, unit);
   }
 
   /** The normalised status of an EC2 state name, as the original maps it. */

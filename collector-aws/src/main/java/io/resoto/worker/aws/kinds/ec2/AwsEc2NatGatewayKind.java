@@ -9,9 +9,15 @@ import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.aws.engine.TagSupport;
+import io.resoto.worker.aws.metrics.MetricQuery;
+import io.resoto.worker.aws.metrics.MetricWindow;
+import io.resoto.worker.aws.metrics.Usage;
+import io.resoto.worker.aws.metrics.UsageMetrics;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
@@ -19,8 +25,31 @@ import software.amazon.awssdk.services.ec2.model.NatGatewayAddress;
 
 /**
  * {@code aws_ec2_nat_gateway}: the NAT gateways of a region (EC2 DescribeNatGateways), under their VPC and subnet, pointing at the network interfaces they own.
+ *
+ * <p>Usage, as the original asks CloudWatch (AWS/NATGateway, by NatGatewayId): the Minimum,
+ * Average and Maximum over the window of the connection and packet counts
+ * ({@code active_connection_count}, {@code packets_drop_count}, ...) and of the byte counts
+ * ({@code bytes_out_to_destination_bytes}, ...).
  */
-public final class AwsEc2NatGatewayKind extends DeclaredKind {
+public final class AwsEc2NatGatewayKind extends DeclaredKind implements UsageMetrics {
+
+  /** The CloudWatch metric and the usage name of each counted metric. */
+  private static final List<String[]> COUNTS = List.of(
+      new String[] {"ActiveConnectionCount", "active_connection"},
+      new String[] {"ConnectionAttemptCount", "connection_attempt"},
+      new String[] {"ConnectionEstablishedCount", "connection_established"},
+      new String[] {"ErrorPortAllocation", "error_port_allocation"},
+      new String[] {"IdleTimeoutCount", "idle_timeout"},
+      new String[] {"PacketsDropCount", "packets_drop"},
+      new String[] {"PacketsInFromDestination", "packets_in_from_destination"},
+      new String[] {"PacketsInFromSource", "packets_in_from_source"},
+      new String[] {"PacketsOutToDestination", "packets_out_to_destination"},
+      new String[] {"PacketsOutToSource", "packets_out_to_source"});
+  private static final List<String[]> BYTES = List.of(
+      new String[] {"BytesInFromDestination", "bytes_in_from_destination"},
+      new String[] {"BytesInFromSource", "bytes_in_from_source"},
+      new String[] {"BytesOutToDestination", "bytes_out_to_destination"},
+      new String[] {"BytesOutToSource", "bytes_out_to_source"});
 
   /** The kind name. */
   public static final String KIND = "aws_ec2_nat_gateway";
@@ -56,6 +85,22 @@ public final class AwsEc2NatGatewayKind extends DeclaredKind {
       Node node = ctx.add(node(ctx, n));
       edges(ctx, node, n);
     }
+  }
+
+  @Override
+  public List<MetricQuery> metricQueries(Node node, MetricWindow window) {
+    List<MetricQuery> queries = new ArrayList<>();
+    for (String stat : List.of("Minimum", "Average", "Maximum")) {
+      for (String[] m : COUNTS) {
+        queries.add(MetricQuery.of("AWS/NATGateway", m[0], "NatGatewayId", node.resourceId(), window.usage(), stat,
+            "Count").usage(Usage.latest(m[1], Usage.COUNT)));
+      }
+      for (String[] m : BYTES) {
+        queries.add(MetricQuery.of("AWS/NATGateway", m[0], "NatGatewayId", node.resourceId(), window.usage(), stat,
+            "Bytes").usage(Usage.latest(m[1], Usage.BYTES)));
+      }
+    }
+    return queries;
   }
 
   /** Maps a NAT gateway: id NatGatewayId, name the Name tag (else the id), ctime CreateTime, ARN from the EC2 template. */

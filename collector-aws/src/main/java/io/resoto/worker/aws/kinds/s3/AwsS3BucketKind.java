@@ -4,8 +4,14 @@ import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.aws.engine.TagSupport;
+import io.resoto.worker.aws.metrics.MetricQuery;
+import io.resoto.worker.aws.metrics.MetricWindow;
+import io.resoto.worker.aws.metrics.Usage;
+import io.resoto.worker.aws.metrics.UsageMetrics;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.Node;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +32,23 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
  * each with its location, tags, encryption, policy, versioning, public access block, ACL, logging
  * and lifecycle read by its own task. The node hangs under the global region; its real region is
  * {@code bucket_location}. The "not configured" answers (NoSuchTagSet, ...) mean "none", not errors.
+ *
+ * <p>Usage from S3's daily storage metrics (AWS/S3), asked in the bucket's region over the last
+ * two days with a period of one day, the newest datapoint as avg: {@code number_of_objects_count}
+ * (NumberOfObjects, StorageType AllStorageTypes) and {@code bucket_size_bytes}, the sum of
+ * BucketSizeBytes over the storage types below, as the original sums its bucket size over storage
+ * types. (The storage types, the window and the period are not in the reference document: the
+ * metrics are daily, so a shorter window would see none.)
  */
-public final class AwsS3BucketKind extends DeclaredKind {
+public final class AwsS3BucketKind extends DeclaredKind implements UsageMetrics {
+
+  /** The StorageType values of BucketSizeBytes that hold object data. */
+  static final List<String> STORAGE_TYPES = List.of("StandardStorage", "IntelligentTieringFAStorage",
+      "IntelligentTieringIAStorage", "IntelligentTieringAAStorage", "IntelligentTieringAIAStorage",
+      "IntelligentTieringDAAStorage", "StandardIAStorage", "OneZoneIAStorage", "ReducedRedundancyStorage",
+      "GlacierInstantRetrievalStorage", "GlacierStorage", "DeepArchiveStorage");
+  private static final Duration DAY = Duration.ofDays(1);
+  private static final Duration TWO_DAYS = Duration.ofDays(2);
 
   /** The kind name. */
   public static final String KIND = "aws_s3_bucket";
@@ -74,6 +95,26 @@ public final class AwsS3BucketKind extends DeclaredKind {
       // the per-bucket reads are one task per bucket: the node is added once all are known
       ctx.submit(() -> ctx.add(node(ctx, s3, bucket)));
     }
+  }
+
+  @Override
+  public List<MetricQuery> metricQueries(Node node, MetricWindow window) {
+    Object location = node.properties().get("bucket_location");
+    String region = location == null ? "us-east-1" : location.toString();
+    String bucket = node.resourceId();
+    List<MetricQuery> queries = new ArrayList<>();
+    queries.add(s3(bucket, "NumberOfObjects", "AllStorageTypes", "Count", region)
+        .usage(Usage.latest("number_of_objects", Usage.COUNT)));
+    for (String type : STORAGE_TYPES) {
+      queries.add(s3(bucket, "BucketSizeBytes", type, "Bytes", region)
+          .usage(Usage.latest("bucket_size", Usage.BYTES).summed()));
+    }
+    return queries;
+  }
+
+  private static MetricQuery s3(String bucket, String metric, String storageType, String unit, String region) {
+    return MetricQuery.of("AWS/S3", metric, "BucketName", bucket, DAY, "Average", unit)
+        .dimension("StorageType", storageType).inRegion(region).over(TWO_DAYS);
   }
 
   static Node node(KindContext ctx, S3Client s3, Bucket bucket) {
