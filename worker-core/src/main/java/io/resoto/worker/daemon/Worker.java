@@ -475,16 +475,20 @@ public final class Worker implements WorkerStatus, AutoCloseable {
     if (shuttingDown) {
       problems.add("shutting down");
     }
-    if (core != null && !shuttingDown) {
-      // as the original: the worker is not healthy while a channel to the core is down
-      problems.addAll(core.problems());
-    }
     return problems;
   }
 
+  /**
+   * Unlike the original, channels to the core that are down make the worker not ready, not
+   * unhealthy: a liveness probe would restart a worker that is waiting for its core, which gains
+   * nothing (graphs wait in the spool) and turns a core outage into a restart loop.
+   */
   @Override
   public List<String> readinessProblems() {
     List<String> problems = new ArrayList<>(healthProblems());
+    if (core != null && !shuttingDown) {
+      problems.addAll(core.problems());
+    }
     String sinkProblem = sink.unusableReason();
     if (sinkProblem != null) {
       problems.add(sinkProblem);

@@ -64,8 +64,10 @@ class CoreFaultsTest {
     h.start("  collector: [demo]\n");
     h.awaitConnected();
     collectWhileTheCoreGoesDown("task-down");
-    Await.until("/health says the core is gone", WAIT,
-        () -> h.worker.healthProblems().stream().anyMatch(p -> p.contains("actions channel not connected")));
+    Await.until("/ready says the core is gone", WAIT,
+        () -> h.worker.readinessProblems().stream().anyMatch(p -> p.contains("actions channel not connected")));
+    // not ready, but alive: a liveness probe must not restart a worker waiting for its core
+    assertThat(h.worker.healthProblems()).isEmpty();
     assertThat(h.core.uploads("task-down")).isEmpty();
 
     h.core.up();
@@ -150,7 +152,7 @@ class CoreFaultsTest {
     h.core.fail("POST", "/subscriber/.*", 500, -1);
     h.start("  collector: [demo]\n");
     Await.until("registration retried", WAIT, () -> h.core.count("POST", "/subscriber/.*") >= 3);
-    assertThat(h.worker.healthProblems()).anyMatch(p -> p.contains("actions channel not connected")
+    assertThat(h.worker.readinessProblems()).anyMatch(p -> p.contains("actions channel not connected")
         && p.contains("HTTP 500"));
     h.core.clearFailures();
     h.awaitConnected();
@@ -177,9 +179,9 @@ class CoreFaultsTest {
     h.start("  collector: [demo]\n");
     Await.until("refused", WAIT, () -> h.core.authFailures().size() >= 3);
     assertThat(h.core.authFailures()).allMatch(f -> f.endsWith("signature does not match the PSK"));
-    Await.until("the reason in /health", WAIT, () -> h.worker.healthProblems().stream()
+    Await.until("the reason in /ready", WAIT, () -> h.worker.readinessProblems().stream()
         .anyMatch(p -> p.contains("the core refused the worker's token; is the worker's PSK the core's")));
-    assertThat(h.worker.healthProblems()).anyMatch(p -> p.contains("core config resoto.worker not read yet"));
+    assertThat(h.worker.readinessProblems()).anyMatch(p -> p.contains("core config resoto.worker not read yet"));
     assertThat(h.core.config("resoto.worker")).as("nothing stored over the operator's config").isNull();
   }
 }

@@ -66,7 +66,7 @@ final class CoreHarness implements AutoCloseable {
   /** Waits until the worker's three channels are up. */
   void awaitConnected() {
     io.resoto.worker.testcore.Await.until("the worker's channels connected", WAIT,
-        () -> worker.healthProblems().isEmpty() && !core.connectedSubscribers().isEmpty()
+        () -> worker.readinessProblems().isEmpty() && !core.connectedSubscribers().isEmpty()
             && !core.announcedTasks().isEmpty() && !core.eventListeners().isEmpty());
   }
 
