@@ -240,7 +240,6 @@ final class ActionChannel extends CoreChannel implements RunListener {
             error = "Failed to collect: " + (why.isEmpty() ? "nothing was collected" : String.join("; ", why));
           }
           answer(action, error);
-          inProgress.remove(key);
           progressTargets.remove(action.task(), action);
         });
   }
@@ -255,7 +254,12 @@ final class ActionChannel extends CoreChannel implements RunListener {
         .put("message_type", action.messageType());
     msg.set("data", data);
     String text = msg.toString();
-    answered.put(action.key(), text);
+    // one step for a repeat of the action arriving now: it finds the answer, or the run in progress
+    // (and this answer goes out after it), never neither
+    synchronized (inProgress) {
+      answered.put(action.key(), text);
+      inProgress.remove(action.key());
+    }
     if (send(text)) {
       if (error == null) {
         log.info("core {} action (task {}) answered done", action.messageType(), action.task());

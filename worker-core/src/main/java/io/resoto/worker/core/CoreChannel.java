@@ -224,6 +224,9 @@ abstract class CoreChannel implements AutoCloseable {
 
     @Override
     public void onOpen(WebSocket ws) {
+      // the core pushes pending actions right after the handshake: answers to them must find the
+      // socket, which the connecting thread would only set once the handshake future completes
+      socket = ws;
       ws.request(1);
     }
 
