@@ -42,6 +42,8 @@ CONTAINER="$RUN_ID"
 VOLUME="$RUN_ID-data"
 WORK=$(mktemp -d /tmp/resotoworker-image-test.XXXXXX)
 SIM_PID=""
+SVC_PID=""
+COMPOSE_UP=0
 BUILT_BASE=0
 PSK="psk-$RUN_ID-$RANDOM$RANDOM"
 
@@ -65,9 +67,14 @@ cleanup() {
     podman rmi -f "$IMAGE" >/dev/null 2>&1
     if [[ $BUILT_BASE == 1 && "${KEEP_BASE:-1}" == 0 ]]; then podman rmi -f "$BASE_IMAGE" >/dev/null 2>&1; fi
   fi
+  if [[ $COMPOSE_UP == 1 ]]; then
+    DOCKER_HOST="unix://$SOCK" docker-compose -p "$RUN_ID" -f docker/docker-compose.yaml down -v >/dev/null 2>&1
+    podman network rm -f "${RUN_ID}_default" >/dev/null 2>&1
+  fi
+  if [[ -n "$SVC_PID" ]]; then kill "$SVC_PID" 2>/dev/null; wait "$SVC_PID" 2>/dev/null; fi
   if [[ -n "$SIM_PID" ]]; then kill "$SIM_PID" 2>/dev/null; wait "$SIM_PID" 2>/dev/null; fi
   rm -rf "$WORK"
-  info "removed container $CONTAINER, volume $VOLUME, image $IMAGE, the simulator (pid ${SIM_PID:-none}), $WORK"
+  info "removed container $CONTAINER, volume $VOLUME, image $IMAGE, the simulator (pid ${SIM_PID:-none}), the podman service (pid ${SVC_PID:-none}), $WORK"
   if [[ $rc -eq 0 ]]; then
     printf '\nPASS: docker/test-image.sh in %ds\n' "$(( $(date +%s) - T0 ))"
   else
@@ -210,6 +217,13 @@ docker-compose -f docker/docker-compose.yaml config -q 2>"$WORK/compose.log" \
 services=$(docker-compose -f docker/docker-compose.yaml config --services)
 [[ "$services" == resotoworker ]] || fail "compose services are '$services', expected resotoworker"
 info "config -q: ok; services: $services"
+# the guide's optional credentials mount, uncommented
+sed 's|# - \$HOME/\.aws:|- $HOME/.aws:|' docker/docker-compose.yaml >"docker/.compose-$RUN_ID.yaml"
+docker-compose -f "docker/.compose-$RUN_ID.yaml" config >"$WORK/compose-aws.yaml" 2>&1 \
+  || { rm -f "docker/.compose-$RUN_ID.yaml"; cat "$WORK/compose-aws.yaml"; fail "docker-compose rejects the file with the .aws mount uncommented"; }
+rm -f "docker/.compose-$RUN_ID.yaml"
+grep -q ":/home/resoto/.aws:ro" "$WORK/compose-aws.yaml" || fail "uncommenting the .aws line did not add the mount"
+info "with the \$HOME/.aws line uncommented: ok"
 
 # ---------------------------------------------------------------------------------------------
 step "starting the AWS simulator (demo organisation) on 127.0.0.1"
@@ -307,3 +321,49 @@ done
 RUN2=$(cat "$RUNS/latest")
 [[ "$RUN2" != "$RUN1" ]] || fail "the second collect left no run"
 info "nothing half-written; second run $RUN2: $(sed -n 's/^  "status" : "\(.*\)",/\1/p' "$RUNS/$RUN2/summary.json")"
+
+# ---------------------------------------------------------------------------------------------
+step "docker-compose up with the compose file, against podman's Docker API"
+# docker-compose 1.29 talks to podman's Docker-compatible socket; it uses the image built above
+# (RESOTOWORKER_IMAGE, --no-build): the build itself was the same Dockerfile and context.
+if podman container exists resotoworker; then
+  fail "a container named resotoworker exists on this machine; the compose file's container_name would clash (remove it, or run this elsewhere)"
+fi
+SOCK="$WORK/podman.sock"
+podman system service --time=0 "unix://$SOCK" >"$WORK/podman-service.log" 2>&1 &
+SVC_PID=$!
+wait_for 20 test -S "$SOCK" || fail "podman system service did not open $SOCK"
+COMPOSE_UP=1
+compose() {
+  DOCKER_HOST="unix://$SOCK" RESOTOWORKER_IMAGE="$IMAGE" RESOTOWORKER_PORT="$COMPOSE_PORT" \
+    RESOTOWORKER_PSK="$PSK" AWS_ACCESS_KEY_ID=AKIATESTPASSTHROUGH0 \
+    docker-compose -p "$RUN_ID" -f docker/docker-compose.yaml "$@"
+}
+COMPOSE_PORT=$(free_port)
+t=$(date +%s)
+compose up -d --no-build >"$WORK/compose-up.log" 2>&1 || { cat "$WORK/compose-up.log"; fail "docker-compose up failed"; }
+info "up in $(( $(date +%s) - t ))s: container $(podman ps --filter name=resotoworker --format '{{.Names}} {{.Status}}')"
+compose_health() { [[ "$(curl -sS -m 2 "http://127.0.0.1:$COMPOSE_PORT/health" 2>/dev/null)" == ok* ]]; }
+wait_for 60 compose_health || fail "GET /health on the published port $COMPOSE_PORT did not answer ok within 60 s"
+info "GET /health on the published port $COMPOSE_PORT -> 9956: ok"
+podman healthcheck run resotoworker >/dev/null 2>&1 || fail "the HEALTHCHECK failed in the compose container"
+info "HEALTHCHECK: $(podman inspect resotoworker --format '{{.State.Health.Status}}')"
+[[ "$(podman exec resotoworker printenv RESOTOWORKER_PSK)" == "$PSK" ]] || fail "RESOTOWORKER_PSK was not passed through"
+[[ "$(podman exec resotoworker printenv AWS_ACCESS_KEY_ID)" == AKIATESTPASSTHROUGH0 ]] || fail "AWS_ACCESS_KEY_ID was not passed through"
+if podman exec resotoworker printenv AWS_SESSION_TOKEN >/dev/null 2>&1; then fail "the unset AWS_SESSION_TOKEN reached the container"; fi
+info "environment: RESOTOWORKER_PSK and AWS_ACCESS_KEY_ID passed through, unset AWS_SESSION_TOKEN left out"
+mem=$(podman inspect resotoworker --format '{{.HostConfig.Memory}}')
+[[ "$mem" == 2147483648 ]] || fail "mem_limit did not apply: memory limit $mem"
+compose_volume=$(podman inspect resotoworker --format '{{range .Mounts}}{{if eq .Destination "/home/resoto/.resotoworker/data"}}{{.Name}}{{end}}{{end}}')
+[[ "$compose_volume" == *_resotoworker-data ]] || fail "the data directory is not on the named volume (got '$compose_volume')"
+info "mem_limit 2g, data on volume $compose_volume"
+t=$(date +%s%N)
+compose stop >"$WORK/compose-stop.log" 2>&1 || { cat "$WORK/compose-stop.log"; fail "docker-compose stop failed"; }
+code=$(podman inspect resotoworker --format '{{.State.ExitCode}}')
+[[ "$code" == 0 ]] || fail "exit code after docker-compose stop is $code, expected 0"
+podman logs resotoworker 2>&1 | grep -q 'shutdown complete' || fail "no 'shutdown complete' after docker-compose stop"
+info "docker-compose stop in $(( ($(date +%s%N) - t) / 1000000 )) ms: exit code 0, shutdown complete"
+compose down -v >"$WORK/compose-down.log" 2>&1 || { cat "$WORK/compose-down.log"; fail "docker-compose down -v failed"; }
+COMPOSE_UP=0
+! podman volume exists "$compose_volume" || fail "docker-compose down -v left the volume $compose_volume"
+info "down -v: container, network and volume removed"

@@ -77,7 +77,7 @@ class DockerFilesTest {
     Path context = DOCKER.resolve((String) build.get("context")).normalize();
     assertThat(context.resolve((String) build.get("dockerfile"))).isRegularFile();
     assertThat(context.resolve(".dockerignore")).isRegularFile();
-    assertThat((List<String>) service().get("ports")).contains("9956:9956");
+    assertThat((List<String>) service().get("ports")).contains("${RESOTOWORKER_PORT:-9956}:9956");
   }
 
   @Test
