@@ -124,9 +124,18 @@ if (( ${#missing[@]} )); then
   info "installing ${missing[*]} from Debian (apt-get)"
   t=$(date +%s)
   apt-get update -qq >"$WORK/apt.log" 2>&1 || { tail -n 20 "$WORK/apt.log"; fail "apt-get update failed"; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      "${missing[@]}" ca-certificates iptables netavark aardvark-dns conmon >>"$WORK/apt.log" 2>&1 \
-    || { tail -n 20 "$WORK/apt.log"; fail "apt-get install ${missing[*]} failed"; }
+  # podman with its recommended packages (netavark, aardvark-dns, slirp4netns, uidmap, ...), as
+  # in the tested recipe; docker-compose without them (they would add a Docker engine)
+  podman_set=() compose_set=()
+  for p in "${missing[@]}"; do if [[ $p == docker-compose ]]; then compose_set+=("$p"); else podman_set+=("$p"); fi; done
+  if (( ${#podman_set[@]} )); then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${podman_set[@]}" >>"$WORK/apt.log" 2>&1 \
+      || { tail -n 20 "$WORK/apt.log"; fail "apt-get install ${podman_set[*]} failed"; }
+  fi
+  if (( ${#compose_set[@]} )); then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${compose_set[@]}" >>"$WORK/apt.log" 2>&1 \
+      || { tail -n 20 "$WORK/apt.log"; fail "apt-get install ${compose_set[*]} failed"; }
+  fi
   info "installed in $(( $(date +%s) - t ))s"
 fi
 [[ $(id -u) -eq 0 ]] || fail "run as root: the test uses rootful podman"
