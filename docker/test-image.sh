@@ -206,6 +206,7 @@ inspect() { podman image inspect "$IMAGE" --format "$1"; }
 [[ "$(inspect '{{json .Config.Entrypoint}}')" == '["java","-jar","/opt/resotoworker/worker.jar"]' ]] || fail "entrypoint is $(inspect '{{json .Config.Entrypoint}}'), expected the exec form java -jar"
 [[ "$(inspect '{{json .Config.Healthcheck}}')" == *resotoworker-healthcheck* ]] || fail "image has no HEALTHCHECK: $(inspect '{{json .Config.Healthcheck}}')"
 [[ "$(inspect '{{index .Config.Labels "org.opencontainers.image.title"}}')" == resotoworker ]] || fail "OCI title label missing"
+[[ "$(inspect '{{index .Config.Labels "org.opencontainers.image.base.name"}}')" == "$BASE_IMAGE" ]] || fail "OCI base.name label is not $BASE_IMAGE"
 [[ "$(podman run --rm --no-healthcheck --entrypoint id "$IMAGE" -un)" == resoto ]] || fail "the image does not run as user resoto"
 info "user 10001 (resoto), EXPOSE 9956, VOLUME data dir, exec-form ENTRYPOINT, HEALTHCHECK, OCI labels: ok"
 
