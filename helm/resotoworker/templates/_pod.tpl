@@ -57,6 +57,24 @@ spec:
         - name: RESOTOWORKER_AWS__SHARD
           value: "$(POD_NAME)/{{ int .Values.replicaCount }}"
         {{- end }}
+        {{- with .Values.core }}
+        {{- if .uri }}
+        - name: RESOTOWORKER_RESOTOCORE_URI
+          value: {{ .uri | quote }}
+        {{- end }}
+        {{- if .flavor }}
+        - name: RESOTOWORKER_CORE_FLAVOR
+          value: {{ .flavor | quote }}
+        {{- end }}
+        {{- end }}
+        {{- if and .Values.core.uri (include "resotoworker.sharded" .) }}
+        # The core refuses two connections with one subscriber id: one id per shard.
+        - name: RESOTOWORKER_SUBSCRIBER_ID
+          value: "{{ .Values.core.subscriberId | default (eq .Values.core.flavor "fix" | ternary "fix.worker" "resoto.worker") }}-$(POD_NAME)"
+        {{- else if .Values.core.subscriberId }}
+        - name: RESOTOWORKER_SUBSCRIBER_ID
+          value: {{ .Values.core.subscriberId | quote }}
+        {{- end }}
         {{- with .Values.psk }}
         {{- if .secretName }}
         - name: RESOTOWORKER_PSK

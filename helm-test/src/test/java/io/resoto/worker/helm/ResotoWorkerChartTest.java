@@ -307,6 +307,27 @@ class ResotoWorkerChartTest {
   }
 
   @Test
+  void theCoreUriFlavorAndOneSubscriberIdPerShard() throws Exception {
+    Manifests one = render(t -> t.set("core.uri", "http://resotocore.resoto.svc:8900"));
+    assertThat(one.env().get("RESOTOWORKER_RESOTOCORE_URI").path("value").asText())
+        .isEqualTo("http://resotocore.resoto.svc:8900");
+    assertThat(one.env()).doesNotContainKeys("RESOTOWORKER_SUBSCRIBER_ID", "RESOTOWORKER_CORE_FLAVOR");
+
+    Manifests sharded = render(t -> t.set("replicaCount", 3).set("core.uri", "http://core:8900"));
+    List<String> names = texts(sharded.container().path("env"), "name");
+    assertThat(names.indexOf("POD_NAME")).isLessThan(names.indexOf("RESOTOWORKER_SUBSCRIBER_ID")).isNotNegative();
+    assertThat(sharded.env().get("RESOTOWORKER_SUBSCRIBER_ID").path("value").asText())
+        .isEqualTo("resoto.worker-$(POD_NAME)");
+
+    Manifests fix = render(t -> t.set("replicaCount", 2).set("core.uri", "http://core:8900").set("core.flavor", "fix"));
+    assertThat(fix.env().get("RESOTOWORKER_SUBSCRIBER_ID").path("value").asText()).isEqualTo("fix.worker-$(POD_NAME)");
+    assertThat(fix.env().get("RESOTOWORKER_CORE_FLAVOR").path("value").asText()).isEqualTo("fix");
+
+    Manifests named = render(t -> t.set("core.uri", "http://core:8900").set("core.subscriberId", "worker-eu"));
+    assertThat(named.env().get("RESOTOWORKER_SUBSCRIBER_ID").path("value").asText()).isEqualTo("worker-eu");
+  }
+
+  @Test
   void shardsMustNotReplaceEachOthersGraph() throws Exception {
     assertThatThrownBy(() -> render(t -> t.set("replicaCount", 2).set("config.resotoworker.graph_merge_kind", "cloud")))
         .hasMessageContaining("replicaCount above 1 needs config.resotoworker.graph_merge_kind: account");

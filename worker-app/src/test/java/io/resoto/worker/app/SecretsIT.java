@@ -78,4 +78,54 @@ class SecretsIT {
     }
     assertThat(scanned).isGreaterThanOrEqualTo(4);
   }
+
+  /**
+   * The worker with a core: the PSK signs every request and handshake, yet appears in no log line
+   * (at DEBUG), in no spooled or written file and not in /info; the example collector's graph
+   * passes the core's import rules on the way.
+   */
+  @Test
+  void withACoreThePskAppearsNowhere() throws Exception {
+    int port = WorkerJarIT.freePort();
+    Path config = Files.writeString(home.resolve("worker.yaml"), """
+        resotoworker:
+          collector: [example]
+          web_host: 127.0.0.1
+          web_port: %d
+          data_dir: %s
+          debug_dump_json: true
+        """.formatted(port, home.resolve("data")));
+    try (io.resoto.worker.testcore.TestCore core = io.resoto.worker.testcore.TestCore.start(
+        io.resoto.worker.testcore.TestCore.Options.psk(PSK))) {
+      Map<String, String> env = Map.of("RESOTOWORKER_PSK", PSK, "RESOTOWORKER_RESOTOCORE_URI", core.uri().toString());
+      String info;
+      try (WorkerProcess daemon = WorkerProcess.start(home, env, "-v", "-c", config.toString())) {
+        daemon.awaitErr("core actions channel connected", Duration.ofSeconds(60));
+        core.collect("task-secrets");
+        io.resoto.worker.testcore.Await.until("answered", Duration.ofSeconds(60), () -> core.answers("task-secrets").size() == 1);
+        assertThat(core.answers("task-secrets").get(0).get("kind").asText()).isEqualTo("action_done");
+        assertThat(core.rejected()).isEmpty();
+        assertThat(core.uploads("task-secrets")).hasSize(2);
+        info = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + port + "/info")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(info).contains("\"uri\" : \"" + core.uri() + "\"");
+        daemon.terminate();
+        assertThat(daemon.waitFor()).isZero();
+        assertThat(daemon.err()).contains("core collect action (task task-secrets) answered done");
+        for (String text : List.of(daemon.out(), daemon.err(), info)) {
+          assertThat(text).doesNotContain(PSK);
+        }
+      }
+      assertThat(core.authFailures()).isEmpty();
+    }
+    int scanned = 0;
+    try (Stream<Path> files = Files.walk(home.resolve("data"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(f)).as(f.toString()).doesNotContain(PSK);
+        scanned++;
+      }
+    }
+    assertThat(scanned).as("the copy of the run kept with debug_dump_json").isGreaterThanOrEqualTo(3);
+  }
 }

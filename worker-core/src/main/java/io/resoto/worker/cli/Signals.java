@@ -18,6 +18,7 @@ final class Signals {
   private static final AtomicReference<Consumer<String>> target = new AtomicReference<>();
   private static volatile String pending;
   private static volatile boolean received;
+  private static volatile String lastSignal;
 
   private Signals() {}
 
@@ -38,6 +39,7 @@ final class Signals {
       Runtime.getRuntime().halt(130);
     }
     received = true;
+    lastSignal = name;
     Consumer<String> shutdown = target.get();
     if (shutdown == null) {
       pending = name;
@@ -46,11 +48,14 @@ final class Signals {
     new Thread(() -> shutdown.accept(name), "shutdown").start();
   }
 
-  /** From now on a signal calls {@code shutdown}; one that came earlier calls it now. */
+  /**
+   * From now on a signal calls {@code shutdown}; one that came earlier calls it now (also one that
+   * stopped a worker that was restarting: the worker it restarts as stops too).
+   */
   static synchronized void onTermination(Consumer<String> shutdown) {
     target.set(shutdown);
-    if (pending != null) {
-      String name = pending;
+    if (pending != null || lastSignal != null) {
+      String name = pending != null ? pending : lastSignal;
       new Thread(() -> shutdown.accept(name), "shutdown").start();
     }
   }

@@ -3,6 +3,8 @@ package io.resoto.worker.cli;
 import io.resoto.worker.Version;
 import io.resoto.worker.auth.PskJwt;
 import io.resoto.worker.config.LoadedConfig;
+import io.resoto.worker.core.CoreFlavor;
+import io.resoto.worker.core.CoreOptions;
 import io.resoto.worker.daemon.StartupException;
 import io.resoto.worker.daemon.Worker;
 import io.resoto.worker.daemon.WorkerOptions;
@@ -46,6 +48,8 @@ import picocli.CommandLine.Spec;
       "Collects cloud resources on a schedule and writes (or sends) the resource graph.",
       "Without a subcommand it runs as a daemon: collects on resotoworker.schedule,",
       "serves /health /ready /metrics /info on resotoworker.web_port and stops cleanly on SIGTERM.",
+      "With --resotocore-uri it works for a Resoto core instead: the core triggers the collects,",
+      "keeps the config and receives the graphs.",
       ""
     },
     subcommands = {
@@ -71,9 +75,33 @@ public final class WorkerCli implements Callable<Integer> {
   @Option(names = "--once", description = "Run one collect, print its summary and exit.")
   boolean once;
 
-  @Option(names = "--psk", description = "Pre-shared key: authenticates POST /collect (env RESOTOWORKER_PSK).",
-      arity = "1", interactive = false)
+  @Option(names = "--psk", description = "Pre-shared key: authenticates the worker at the core and POST /collect"
+      + " (env RESOTOWORKER_PSK).", arity = "1", interactive = false)
   String psk;
+
+  @Option(names = {"--resotocore-uri", "--fixcore-uri"}, paramLabel = "URI",
+      description = "Work with the Resoto (or Fix) core at this URI, e.g. http://resotocore:8900"
+          + " (env RESOTOWORKER_RESOTOCORE_URI): the core triggers collects, keeps the config and"
+          + " receives the graphs. Without it the worker collects on its own schedule into data_dir.")
+  String coreUri;
+
+  @Option(names = "--subscriber-id", paramLabel = "ID",
+      description = "The worker's id at the core and the id of its config there (env RESOTOWORKER_SUBSCRIBER_ID;"
+          + " default resoto.worker, fix.worker with --core-flavor fix). Each worker of a core needs its own.")
+  String subscriberId;
+
+  @Option(names = "--core-flavor", paramLabel = "resoto|fix",
+      description = "The names the core uses (env RESOTOWORKER_CORE_FLAVOR; default resoto): fix for a Fix"
+          + " Inventory core (config fix.worker, section fixworker, graph fix, Fix-Worker-* headers).")
+  String coreFlavor;
+
+  @Option(names = "--ca-cert", paramLabel = "FILE",
+      description = "The core's CA certificate, for an https core URI (env RESOTOWORKER_CA_CERT).")
+  Path caCert;
+
+  @Option(names = "--no-verify-certs",
+      description = "Do not verify the core's certificate (env RESOTOWORKER_NO_VERIFY_CERTS=true).")
+  boolean noVerifyCerts;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -135,19 +163,49 @@ public final class WorkerCli implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     logOptions.apply(environment);
-    WorkerOptions options = configOptions.toWorkerOptions(environment, secret(psk, environment), once);
+    Secret key = secret(psk, environment);
+    WorkerOptions options = configOptions.toWorkerOptions(environment, key, once);
+    try {
+      CoreOptions core = coreOptions(key);
+      if (core != null) {
+        options = options.withCore(core);
+      }
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return 2;
+    }
     if (once) {
       return collectOnce(options, registry, spec.commandLine());
     }
-    Worker worker;
     try {
-      worker = Worker.start(options, registry);
+      Worker.runUntilStopped(options, registry, worker -> Signals.onTermination(worker::shutdown));
     } catch (StartupException e) {
       return report(spec.commandLine(), e);
     }
-    Signals.onTermination(worker::shutdown);
-    worker.awaitShutdown();
     return 0;
+  }
+
+  /** The core options from the command line and the environment, or null without a core URI. */
+  CoreOptions coreOptions(Secret key) {
+    String uri = coreUri != null ? coreUri : environment.get("RESOTOWORKER_RESOTOCORE_URI");
+    if (uri == null || uri.isBlank()) {
+      return null;
+    }
+    URI parsed;
+    try {
+      parsed = URI.create(uri.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--resotocore-uri " + uri + " is not a URI");
+    }
+    String flavorText = coreFlavor != null ? coreFlavor : environment.getOrDefault("RESOTOWORKER_CORE_FLAVOR", "resoto");
+    CoreFlavor flavor = CoreFlavor.parse(flavorText);
+    String subscriber = subscriberId != null ? subscriberId : environment.get("RESOTOWORKER_SUBSCRIBER_ID");
+    String ca = caCert != null ? caCert.toString() : environment.get("RESOTOWORKER_CA_CERT");
+    boolean noVerify = noVerifyCerts
+        || List.of("true", "1", "yes").contains(environment.getOrDefault("RESOTOWORKER_NO_VERIFY_CERTS", "")
+            .toLowerCase(java.util.Locale.ROOT));
+    return CoreOptions.of(parsed, key).withFlavor(flavor, subscriber)
+        .withTls(ca == null || ca.isBlank() ? null : Path.of(ca), !noVerify);
   }
 
   static int collectOnce(WorkerOptions options, PluginRegistry registry, CommandLine cli) throws InterruptedException {

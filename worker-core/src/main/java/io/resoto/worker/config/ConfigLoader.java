@@ -151,6 +151,152 @@ public final class ConfigLoader {
   }
 
   /**
+   * Loads with the config the core keeps for this worker as an extra layer: defaults, then the
+   * core's document, then the file, then environment overrides, then {@code --override} entries.
+   * The core's document has been reduced to the known sections and keys by the caller ({@link
+   * #keys}).
+   *
+   * @param coreDocument the core's config document (JSON is YAML), or null when there is none
+   * @param coreName names the core layer in sources and problems, e.g. {@code "core resoto.worker"}
+   */
+  public LoadedConfig load(String coreDocument, String coreName, Path fileOrNull,
+      Map<String, String> environment, List<String> overrides) throws ConfigException {
+    Run run = new Run(fileOrNull == null ? null : fileOrNull.toString(), environment);
+    if (coreDocument != null) {
+      run.parseCore(coreDocument, Objects.requireNonNull(coreName, "coreName"));
+    }
+    if (fileOrNull != null) {
+      try {
+        run.parse(Files.readString(fileOrNull));
+      } catch (IOException e) {
+        run.problems.add(
+            new ConfigProblem(fileOrNull.toString(), "", "cannot read the file: " + reason(e)));
+      }
+    }
+    return run.finish(overrides, fileOrNull);
+  }
+
+  /** The keys of a section in record order, or an empty list for an unknown section. */
+  public List<String> keys(String section) {
+    RecordSchema schema = sections.get(section);
+    return schema == null ? List.of() : List.copyOf(schema.components().keySet());
+  }
+
+  /**
+   * Every section at its defaults as plain JSON-able values (String, Long, Double, Boolean, List,
+   * Map; enums by their YAML name; secrets revealed, since this is what is stored in the core). A
+   * section without DEFAULTS has null (or zero) values.
+   */
+  public Map<String, Object> defaultValues() {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    sections.forEach((name, schema) -> {
+      Map<String, Object> section = new LinkedHashMap<>();
+      for (RecordSchema.Component c : schema.components().values()) {
+        Object value = schema.defaults() != null ? schema.defaultOf(c) : Types.zero(Types.raw(c.type()));
+        section.put(c.key(), plain(value));
+      }
+      doc.put(name, section);
+    });
+    return doc;
+  }
+
+  private Object plain(Object value) {
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof Secret secret) {
+      return secret.reveal();
+    }
+    if (value instanceof Enum<?> e) {
+      return Types.yamlName(e);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(plain(v)));
+      return out;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put((String) k, plain(v)));
+      return out;
+    }
+    if (value instanceof Record record) {
+      RecordSchema schema = schemas.get(record.getClass());
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (RecordSchema.Component c : schema.components().values()) {
+        out.put(c.key(), plain(c.get(record)));
+      }
+      return out;
+    }
+    return value.toString();
+  }
+
+  /**
+   * The config model in the core's format (reference §2.4 5a, §5.7): one complex kind per section
+   * whose fqn is the section's name as the core knows it, one per nested record type and one enum
+   * kind per enum type (both named {@code <section>_<type in snake_case>}), every property with
+   * its kind, whether it is required (a primitive, or a key whose default is not null) and its
+   * description. With it the core shows and validates the keys in {@code config edit}.
+   *
+   * @param coreSectionName the name the core uses for a section (the worker section's name
+   *     depends on the core's flavor)
+   */
+  public List<io.resoto.worker.graph.ModelKind> configModel(java.util.function.UnaryOperator<String> coreSectionName) {
+    Map<String, io.resoto.worker.graph.ModelKind> kinds = new LinkedHashMap<>();
+    sections.forEach((name, schema) -> {
+      String fqn = coreSectionName.apply(name);
+      kinds.put(fqn, complexKind(fqn, fqn, schema, true, kinds));
+    });
+    return List.copyOf(kinds.values());
+  }
+
+  private io.resoto.worker.graph.ComplexKind complexKind(String fqn, String prefix, RecordSchema schema,
+      boolean section, Map<String, io.resoto.worker.graph.ModelKind> kinds) {
+    List<io.resoto.worker.graph.Property> properties = new ArrayList<>();
+    for (RecordSchema.Component c : schema.components().values()) {
+      boolean required = c.primitive() || (section && schema.defaultOf(c) != null);
+      properties.add(new io.resoto.worker.graph.Property(c.key(), propertyKind(c.type(), prefix, kinds), required,
+          c.doc()));
+    }
+    return new io.resoto.worker.graph.ComplexKind(fqn, List.of(), properties, Map.of(), false, Map.of());
+  }
+
+  private String propertyKind(Type type, String prefix, Map<String, io.resoto.worker.graph.ModelKind> kinds) {
+    Class<?> raw = Types.raw(type);
+    if (raw == String.class || raw == Secret.class) {
+      return "string";
+    }
+    if (Types.isInteger(raw)) {
+      return "int64";
+    }
+    if (Types.isDouble(raw)) {
+      return "double";
+    }
+    if (Types.isBoolean(raw)) {
+      return "boolean";
+    }
+    if (raw == List.class) {
+      return propertyKind(Types.elementType(type), prefix, kinds) + "[]";
+    }
+    if (raw == Map.class) {
+      return "dictionary[string, " + propertyKind(Types.valueType(type), prefix, kinds) + "]";
+    }
+    String fqn = prefix + "_" + RecordSchema.snakeCase(raw.getSimpleName());
+    if (raw.isEnum()) {
+      List<String> names = new ArrayList<>();
+      for (Object constant : raw.getEnumConstants()) {
+        names.add(Types.yamlName((Enum<?>) constant));
+      }
+      kinds.putIfAbsent(fqn, new io.resoto.worker.graph.SimpleKind(fqn, "string", names));
+      return fqn;
+    }
+    if (raw.isRecord() && !kinds.containsKey(fqn)) {
+      kinds.put(fqn, complexKind(fqn, prefix, schemas.get(raw), false, kinds));
+    }
+    return fqn;
+  }
+
+  /**
    * Loads like {@link #load(Path, Map, List)}, from YAML text.
    *
    * @param sourceName names the text in problems and sources, e.g. {@code "config.yaml"}
@@ -338,7 +484,8 @@ public final class ConfigLoader {
 
   /** The state of one load; discarded afterwards. */
   private final class Run {
-    private final String sourceName;
+    private String sourceName;
+    private boolean coreLayer;
     private final Map<String, String> environment;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Map<String, Source> sources = new HashMap<>();
@@ -363,6 +510,19 @@ public final class ConfigLoader {
             values.put(name, sectionValues);
             missing.put(name, absent);
           });
+    }
+
+    /** Parses the core's config document as the layer below the file. */
+    void parseCore(String text, String name) {
+      String file = sourceName;
+      sourceName = name;
+      coreLayer = true;
+      try {
+        parse(text);
+      } finally {
+        sourceName = file;
+        coreLayer = false;
+      }
     }
 
     void parse(String text) {
@@ -956,7 +1116,9 @@ public final class ConfigLoader {
     }
 
     private Source at(Mark mark) {
-      return Source.file(sourceName, mark.getLine() + 1, mark.getColumn() + 1);
+      return coreLayer
+          ? Source.core(sourceName)
+          : Source.file(sourceName, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     private void problem(Node node, String path, String message) {

@@ -87,14 +87,27 @@ public record ResotoWorkerConfig(
         Map<String, Secret> filesInHomeDir,
     @Doc(
             "When to collect: a 5-field cron expression (minute hour day-of-month month"
-                + " day-of-week) in the host's time zone. null collects only when triggered.")
+                + " day-of-week) in the host's time zone. null collects only when triggered. Not"
+                + " used with a core: the core's workflow triggers the collects.")
         String schedule,
-    @Doc("Where the embedded sink writes collect runs ('~' is the home directory).")
+    @Doc(
+            "Where the embedded sink writes collect runs, and with a core the spool of graphs"
+                + " not yet sent ('~' is the home directory).")
         String dataDir,
     @Doc("Number of completed runs kept in data_dir.") int dataKeepRuns,
     @Doc(
             "On SIGTERM, seconds a running collect may take to finish before it is aborted.")
-        int shutdownGrace)
+        int shutdownGrace,
+    @Doc(
+            "With a core: the most the spool of graphs not yet sent to the core may hold, in MB"
+                + " (data_dir/spool). When it is full, the oldest graphs are dropped (logged as"
+                + " errors).")
+        int spoolMaxMb,
+    @Doc(
+            "With a core: seconds a graph may wait in the spool for the core; older ones are"
+                + " dropped instead of sent (logged as errors), since the next collect sends"
+                + " fresher ones.")
+        int spoolMaxAge)
     implements ValidatedConfig {
 
   /** The defaults of every key; the only place they are defined. */
@@ -122,7 +135,9 @@ public record ResotoWorkerConfig(
           "0 * * * *",
           "~/.resotoworker/data",
           10,
-          8);
+          8,
+          1024,
+          86400);
 
   // Built once: the definition is immutable and parsing with it keeps no state.
   private static final CronParser CRON =
@@ -198,6 +213,8 @@ public record ResotoWorkerConfig(
     }
     atLeast(problems, "data_keep_runs", dataKeepRuns, 1);
     atLeast(problems, "shutdown_grace", shutdownGrace, 0);
+    atLeast(problems, "spool_max_mb", spoolMaxMb, 1);
+    atLeast(problems, "spool_max_age", spoolMaxAge, 1);
   }
 
   private static void atLeast(ConfigProblems problems, String key, int value, int min) {

@@ -14,6 +14,7 @@ record Source(Kind kind, String name, int line, int column) {
   /** The layers, lowest precedence first. */
   enum Kind {
     DEFAULT,
+    CORE,
     FILE,
     ENV,
     OVERRIDE
@@ -23,6 +24,11 @@ record Source(Kind kind, String name, int line, int column) {
 
   static Source file(String name, int line, int column) {
     return new Source(Kind.FILE, name, line, column);
+  }
+
+  /** The config document the core keeps for this worker, e.g. {@code "core resoto.worker"}. */
+  static Source core(String name) {
+    return new Source(Kind.CORE, name, 0, 0);
   }
 
   static Source env(String variable) {
@@ -37,6 +43,7 @@ record Source(Kind kind, String name, int line, int column) {
   String full() {
     return switch (kind) {
       case DEFAULT -> "default";
+      case CORE -> name;
       case FILE -> line == 0 ? name : name + ":" + line + ":" + column;
       case ENV -> "env " + name;
       case OVERRIDE -> "--override " + name;

@@ -6,7 +6,9 @@ import io.resoto.worker.config.ConfigLoader;
 import io.resoto.worker.config.ConfigProblem;
 import io.resoto.worker.config.LoadedConfig;
 import io.resoto.worker.config.ResotoWorkerConfig;
-import io.resoto.worker.core.tasks.TagTaskHandler;
+import io.resoto.worker.core.CoreConfigStore;
+import io.resoto.worker.core.CoreConnection;
+import io.resoto.worker.core.CoreSink;
 import io.resoto.worker.core.tasks.TaskHandler;
 import io.resoto.worker.metrics.WorkerMetrics;
 import io.resoto.worker.plugin.PluginRegistry;
@@ -18,6 +20,8 @@ import io.resoto.worker.run.SummaryTable;
 import io.resoto.worker.run.TriggerResult;
 import io.resoto.worker.schedule.CollectScheduler;
 import io.resoto.worker.sink.FileSink;
+import io.resoto.worker.sink.GraphSink;
+import io.resoto.worker.sink.TeeSink;
 import io.resoto.worker.spi.Secret;
 import io.resoto.worker.web.WebServer;
 import io.resoto.worker.web.WorkerStatus;
@@ -39,21 +43,30 @@ import org.slf4j.LoggerFactory;
  * The running worker: config (watched), schedule, collect runs, the embedded sink and the web
  * endpoints, wired together. {@link #start} either returns a running worker or throws a
  * {@link StartupException} having started nothing.
+ *
+ * <p>With a core ({@link WorkerOptions#core()}) the core takes the place of the schedule and the
+ * embedded sink: the worker waits for it, reads its config from it, collects when it sends a
+ * collect action and uploads the graphs to it (see {@link CoreConnection}). A change of a key that
+ * is only read at start ({@link #RESTART_KEYS}) in the core's config restarts the worker in the
+ * same process ({@link #runUntilStopped}).
  */
 public final class Worker implements WorkerStatus, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
   /** Config keys that are read once at startup. */
-  private static final List<String> RESTART_KEYS =
+  public static final List<String> RESTART_KEYS =
       List.of("web_host", "web_port", "web_path", "no_tls", "data_dir", "data_keep_runs",
-          "files_in_home_dir", "write_files_to_home_dir");
+          "files_in_home_dir", "write_files_to_home_dir", "spool_max_mb", "spool_max_age");
 
   private final WorkerOptions options;
   private final PluginRegistry registry;
   private final ConfigLoader loader;
   private final AtomicReference<LoadedConfig> config;
-  private final FileSink sink;
+  private final GraphSink sink;
+  private final CoreConnection core;
+  private volatile String coreLayer;
+  private volatile boolean restartRequested;
   private final WorkerMetrics metrics;
   private final RunCoordinator coordinator;
   private final List<TaskHandler> taskHandlers;
@@ -65,12 +78,14 @@ public final class Worker implements WorkerStatus, AutoCloseable {
   private volatile boolean shuttingDown;
 
   private Worker(WorkerOptions options, PluginRegistry registry, ConfigLoader loader,
-      LoadedConfig initial, FileSink sink, List<RunListener> extraListeners) {
+      LoadedConfig initial, GraphSink sink, CoreConnection core, List<RunListener> extraListeners) {
     this.options = options;
     this.registry = registry;
     this.loader = loader;
     this.config = new AtomicReference<>(initial);
     this.sink = sink;
+    this.core = core;
+    this.coreLayer = core == null ? null : core.config().layer();
     this.metrics = new WorkerMetrics(options.clock());
     this.startedAt = options.clock().instant();
     List<RunListener> listeners = new ArrayList<>();
@@ -84,24 +99,36 @@ public final class Worker implements WorkerStatus, AutoCloseable {
       });
     }
     listeners.addAll(extraListeners);
+    if (core != null) {
+      listeners.add(core.progressListener());
+    }
     this.coordinator = new RunCoordinator(config::get, registry, sink, options.clock(), listeners);
-    this.taskHandlers = TagTaskHandler.forWorker(registry, config::get);
+    // announced on the core's task queue; the command line's factory gives the tag handler
+    // (core.tasks.WorkerTaskHandlers), tests may give others
+    this.taskHandlers = (options.core() == null ? io.resoto.worker.core.tasks.WorkerTaskHandlers.INSTALLED
+        : options.core().taskHandlers()).create(registry, config::get);
   }
 
   /** Loads and checks the config; problems come back as one exception listing all of them. */
   public static LoadedConfig loadConfig(WorkerOptions options, PluginRegistry registry) throws StartupException {
-    return load(registry.configLoader(), options, options.configFile());
+    return load(registry.configLoader(), options, options.configFile(), null, null);
   }
 
-  private static LoadedConfig load(ConfigLoader loader, WorkerOptions options, java.nio.file.Path file)
-      throws StartupException {
+  /**
+   * Loads the layers: defaults, the core's document (when there is a core), the file, the
+   * environment, the overrides.
+   */
+  private static LoadedConfig load(ConfigLoader loader, WorkerOptions options, java.nio.file.Path file,
+      String coreLayer, String coreLayerName) throws StartupException {
     if (file != null && !java.nio.file.Files.isRegularFile(file)) {
       throw new StartupException(StartupException.CONFIG,
           List.of("config file " + file + " " + (java.nio.file.Files.exists(file) ? "is not a regular file" : "does not exist")));
     }
     LoadedConfig loaded;
     try {
-      loaded = loader.load(file, options.environment(), options.overrides());
+      loaded = coreLayer == null
+          ? loader.load(file, options.environment(), options.overrides())
+          : loader.load(coreLayer, coreLayerName, file, options.environment(), options.overrides());
     } catch (ConfigException e) {
       throw new StartupException(StartupException.CONFIG, lines(e.problems()));
     }
@@ -116,22 +143,74 @@ public final class Worker implements WorkerStatus, AutoCloseable {
   public static Worker start(WorkerOptions options, PluginRegistry registry, RunListener... listeners)
       throws StartupException {
     ConfigLoader loader = registry.configLoader();
-    LoadedConfig loaded = load(loader, options, options.configFile());
+    CoreConnection core = null;
+    if (options.core() != null) {
+      if (options.once()) {
+        throw new StartupException(StartupException.CONFIG,
+            List.of("--once and collect run without a core: leave out --resotocore-uri, or let the core trigger"));
+      }
+      core = connectCore(options, loader);
+    }
+    try {
+      return start(options, registry, loader, core, listeners);
+    } catch (StartupException | RuntimeException e) {
+      if (core != null) {
+        core.close();
+      }
+      throw e;
+    }
+  }
+
+  private static CoreConnection connectCore(WorkerOptions options, ConfigLoader loader) throws StartupException {
+    try {
+      return CoreConnection.connect(options.core(), loader, options.environment(), options.clock());
+    } catch (CoreConnection.CoreUnavailable e) {
+      throw new StartupException(e.isConfigProblem() ? StartupException.CONFIG : StartupException.ENVIRONMENT,
+          List.of(e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupException(StartupException.ENVIRONMENT, List.of("interrupted while waiting for the core"));
+    }
+  }
+
+  private static Worker start(WorkerOptions options, PluginRegistry registry, ConfigLoader loader,
+      CoreConnection core, RunListener... listeners) throws StartupException {
+    LoadedConfig loaded = core == null
+        ? load(loader, options, options.configFile(), null, null)
+        : load(loader, options, options.configFile(), core.config().layer(), core.layerName());
     ResotoWorkerConfig wc = loaded.worker();
     warnIgnoredEnvironment(loaded);
     if (wc.forkProcess()) {
       log.debug("resotoworker.fork_process is accepted for compatibility; plugins run on threads");
     }
-    FileSink sink = new FileSink(FileSink.expandHome(wc.dataDir()), wc.dataKeepRuns());
-    try {
-      sink.prepare();
-    } catch (IOException e) {
-      throw new StartupException(StartupException.ENVIRONMENT,
-          List.of(e.getMessage() + " (resotoworker.data_dir, " + loaded.sourceOf("resotoworker.data_dir") + ")"));
+    java.nio.file.Path dataDir = FileSink.expandHome(wc.dataDir());
+    FileSink files = new FileSink(dataDir, wc.dataKeepRuns());
+    GraphSink sink = files;
+    if (core == null || wc.debugDumpJson()) {
+      try {
+        files.prepare();
+      } catch (IOException e) {
+        throw new StartupException(StartupException.ENVIRONMENT,
+            List.of(e.getMessage() + " (resotoworker.data_dir, " + loaded.sourceOf("resotoworker.data_dir") + ")"));
+      }
+    }
+    if (core != null) {
+      try {
+        core.registerConfig();
+        CoreSink coreSink = core.openSink(dataDir.resolve("spool"), wc.spoolMaxMb() * 1024L * 1024L,
+            Duration.ofSeconds(wc.spoolMaxAge()), installedModel(registry));
+        sink = wc.debugDumpJson() ? new TeeSink(coreSink, files) : coreSink;
+      } catch (IOException e) {
+        throw new StartupException(StartupException.ENVIRONMENT, List.of("the spool in " + dataDir.resolve("spool")
+            + " is not usable: " + e.getMessage() + " (resotoworker.data_dir, " + loaded.sourceOf("resotoworker.data_dir") + ")"));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StartupException(StartupException.ENVIRONMENT, List.of("interrupted"));
+      }
     }
     // written in one-off mode too: a collect needs e.g. the .aws/credentials it holds
     HomeDirFiles.write(wc, options.home());
-    Worker worker = new Worker(options, registry, loader, loaded, sink, List.of(listeners));
+    Worker worker = new Worker(options, registry, loader, loaded, sink, core, List.of(listeners));
     if (!options.once()) {
       try {
         worker.web = WebServer.start(wc.webHost(), wc.webPort(), wc.webPath(), worker, worker.metrics,
@@ -139,9 +218,17 @@ public final class Worker implements WorkerStatus, AutoCloseable {
       } catch (IOException e) {
         throw new StartupException(StartupException.ENVIRONMENT, List.of(e.getMessage()));
       }
-      worker.scheduler = new CollectScheduler(options.clock().withZone(ZoneId.systemDefault()),
-          worker.coordinator::trigger);
-      worker.scheduler.schedule(wc.schedule());
+      if (core == null) {
+        worker.scheduler = new CollectScheduler(options.clock().withZone(ZoneId.systemDefault()),
+            worker.coordinator::trigger);
+        worker.scheduler.schedule(wc.schedule());
+      } else {
+        String scheduleSource = loaded.sourceOf("resotoworker.schedule");
+        if (wc.schedule() != null && !scheduleSource.equals("default") && !scheduleSource.startsWith("core ")) {
+          log.info("resotoworker.schedule is not used with a core: the core's workflow triggers the collects");
+        }
+        core.start(worker.coordinator, worker::config, worker.taskHandlers, worker::reloadFromCore);
+      }
       if (options.configFile() != null) {
         worker.watcher = new ConfigWatcher(options.configFile(), options.configPollInterval(), worker::reload);
       }
@@ -149,9 +236,96 @@ public final class Worker implements WorkerStatus, AutoCloseable {
     log.info("resotoworker {} started: collectors {}, {}, config {}", Version.get(),
         wc.collector() == null ? "auto-enabled at each run (resotoworker.collector not set)" : wc.collector(),
         sink.describe(),
-        options.configFile() == null ? "embedded defaults" : options.configFile());
+        (core == null ? "" : core.layerName() + (options.configFile() == null ? "" : " and "))
+            + (options.configFile() == null ? (core == null ? "embedded defaults" : "") : options.configFile()));
     return worker;
   }
+
+  /** The base kinds and those of every installed plugin (a plugin whose kinds clash is left out, logged). */
+  private static io.resoto.worker.graph.Model installedModel(PluginRegistry registry) {
+    io.resoto.worker.graph.Model model = io.resoto.worker.graph.Model.base();
+    for (io.resoto.worker.spi.CollectorPlugin<?> plugin : registry.createAll(registry.names())) {
+      try {
+        model = model.plus(plugin.kinds());
+      } catch (RuntimeException e) {
+        log.error("the kinds of plugin {} cannot be part of the model: {}", plugin.name(), e.getMessage());
+      }
+    }
+    return model;
+  }
+
+  /**
+   * Runs a worker until it stops for good: when it stops to restart (a restart-required key
+   * changed in the core's config), a new one starts in the same process with the new config.
+   * {@code started} is told about each worker as it starts (to install signal handlers).
+   */
+  public static void runUntilStopped(WorkerOptions options, PluginRegistry registry,
+      java.util.function.Consumer<Worker> started) throws StartupException, InterruptedException {
+    while (true) {
+      Worker worker = start(options, registry);
+      started.accept(worker);
+      worker.awaitShutdown();
+      if (!worker.restartRequested) {
+        return;
+      }
+      log.info("restarting with the new config");
+    }
+  }
+
+  /** True when the worker stopped to start again with a changed config. */
+  public boolean restartRequested() {
+    return restartRequested;
+  }
+
+  /** The core's config changed: applied from the next collect, or the worker restarts. */
+  void reloadFromCore(CoreConfigStore.Fetched fetched) {
+    LoadedConfig next;
+    try {
+      next = load(loader, options, options.configFile(), fetched.layer(), core.layerName());
+    } catch (StartupException e) {
+      log.error("{} changed but is invalid; keeping the running config: {}", core.layerName(),
+          String.join(" | ", e.lines()));
+      return;
+    }
+    String before = coreLayer;
+    coreLayer = fetched.layer();
+    LoadedConfig previous = config.getAndSet(next);
+    warnShadowed(before, fetched.layer(), next);
+    List<String> changed = new ArrayList<>();
+    for (String key : RESTART_KEYS) {
+      if (!Objects.equals(component(previous.worker(), key), component(next.worker(), key))) {
+        changed.add("resotoworker." + key);
+      }
+    }
+    if (!changed.isEmpty()) {
+      log.warn("{} changed {}, which is read only at start: restarting the worker", core.layerName(), changed);
+      restartRequested = true;
+      Thread t = new Thread(() -> shutdown("restart: " + String.join(", ", changed) + " changed"), "restart");
+      t.start();
+      return;
+    }
+    core.configApplied();
+    log.info("{} reloaded: the changes apply from the next collect", core.layerName());
+  }
+
+  /** A key changed in the core that a local layer (file, environment, override) sets wins locally: say so. */
+  private static void warnShadowed(String before, String after, LoadedConfig next) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode a = MAPPER.readTree(before == null ? "{}" : before);
+      com.fasterxml.jackson.databind.JsonNode b = MAPPER.readTree(after);
+      b.fields().forEachRemaining(section -> section.getValue().fields().forEachRemaining(key -> {
+        String path = section.getKey() + "." + key.getKey();
+        if (!key.getValue().equals(a.path(section.getKey()).path(key.getKey()))
+            && !next.sourceOf(path).startsWith("core ")) {
+          log.warn("{} was changed in the core, but {} sets it and takes precedence", path, next.sourceOf(path));
+        }
+      }));
+    } catch (IOException e) {
+      // the layers are JSON the worker wrote itself
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private static void warnIgnoredEnvironment(LoadedConfig loaded) {
     for (String name : loaded.ignoredEnvironment()) {
@@ -165,13 +339,14 @@ public final class Worker implements WorkerStatus, AutoCloseable {
   public static final List<String> CLI_ENVIRONMENT =
       List.of("RESOTOWORKER_PSK", "RESOTOWORKER_CONFIG", "RESOTOWORKER_OVERRIDE",
           "RESOTOWORKER_LOG_FORMAT", "RESOTOWORKER_VERBOSE", "RESOTOWORKER_RESOTOCORE_URI",
-          "RESOTOWORKER_SUBSCRIBER_ID", "RESOTOWORKER_URL");
+          "RESOTOWORKER_SUBSCRIBER_ID", "RESOTOWORKER_URL", "RESOTOWORKER_CORE_FLAVOR",
+          "RESOTOWORKER_CA_CERT", "RESOTOWORKER_NO_VERIFY_CERTS");
 
   /** Applies a changed config file from the next collect, or keeps the running one. */
   void reload(String content) {
     LoadedConfig next;
     try {
-      next = load(loader, options, options.configFile());
+      next = load(loader, options, options.configFile(), coreLayer, core == null ? null : core.layerName());
     } catch (StartupException e) {
       log.error("config file {} changed but is invalid; keeping the running config: {}",
           options.configFile(), String.join(" | ", e.lines()));
@@ -184,6 +359,9 @@ public final class Worker implements WorkerStatus, AutoCloseable {
       if (!Objects.equals(component(before, key), component(after, key))) {
         log.warn("resotoworker.{} changed: this takes effect only after a restart; the running value stays in use", key);
       }
+    }
+    if (core != null) {
+      core.configApplied();
     }
     if (!Objects.equals(before.schedule(), after.schedule()) && scheduler != null) {
       scheduler.schedule(after.schedule());
@@ -271,6 +449,9 @@ public final class Worker implements WorkerStatus, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (core != null) {
+      core.close();
+    }
     if (web != null) {
       web.close();
     }
@@ -297,9 +478,17 @@ public final class Worker implements WorkerStatus, AutoCloseable {
     return problems;
   }
 
+  /**
+   * Unlike the original, channels to the core that are down make the worker not ready, not
+   * unhealthy: a liveness probe would restart a worker that is waiting for its core, which gains
+   * nothing (graphs wait in the spool) and turns a core outage into a restart loop.
+   */
   @Override
   public List<String> readinessProblems() {
     List<String> problems = new ArrayList<>(healthProblems());
+    if (core != null && !shuttingDown) {
+      problems.addAll(core.problems());
+    }
     String sinkProblem = sink.unusableReason();
     if (sinkProblem != null) {
       problems.add(sinkProblem);
@@ -318,6 +507,7 @@ public final class Worker implements WorkerStatus, AutoCloseable {
     info.put("all_collectors", registry.names());
     info.put("config_file", options.configFile() == null ? null : options.configFile().toString());
     info.put("sink", sink.describe());
+    info.put("core", core == null ? null : core.info());
     Map<String, Object> schedule = new LinkedHashMap<>();
     schedule.put("cron", scheduler == null ? null : scheduler.expression());
     schedule.put("time_zone", ZoneId.systemDefault().getId());

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param once run one collect and stop: no web server, no schedule, no file watching
  * @param home the directory {@code files_in_home_dir} writes to
  * @param configPollInterval how often the config file is checked for changes
+ * @param core the core to work with ({@code --resotocore-uri}), or null to work on its own
+ *     (embedded file sink, own schedule)
  */
 public record WorkerOptions(
     Path configFile,
@@ -26,10 +28,22 @@ public record WorkerOptions(
     boolean once,
     Clock clock,
     Path home,
-    Duration configPollInterval) {
+    Duration configPollInterval,
+    io.resoto.worker.core.CoreOptions core) {
 
   public WorkerOptions {
     environment = Map.copyOf(environment);
     overrides = List.copyOf(overrides);
+  }
+
+  /** Without a core. */
+  public WorkerOptions(Path configFile, Map<String, String> environment, List<String> overrides, Secret psk,
+      boolean once, Clock clock, Path home, Duration configPollInterval) {
+    this(configFile, environment, overrides, psk, once, clock, home, configPollInterval, null);
+  }
+
+  /** The same options with a core. */
+  public WorkerOptions withCore(io.resoto.worker.core.CoreOptions c) {
+    return new WorkerOptions(configFile, environment, overrides, psk, once, clock, home, configPollInterval, c);
   }
 }

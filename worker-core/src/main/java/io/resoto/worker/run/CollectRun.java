@@ -81,6 +81,7 @@ public final class CollectRun {
   private final AtomicInteger accountsSubmitted = new AtomicInteger();
   private Model model;
   private ExecutorService senders;
+  private volatile RunListener progress;
 
   /** A run of exactly these plugins, whatever {@code resotoworker.collector} says. */
   public CollectRun(
@@ -131,6 +132,35 @@ public final class CollectRun {
     abortSignal.complete(null);
   }
 
+  /**
+   * Tells {@code l} about the run's progress (plugins starting and ending, accounts delivered,
+   * errors) as it happens; set before {@link #execute}.
+   */
+  public void progressListener(RunListener l) {
+    this.progress = l;
+  }
+
+  private void notifyListener(java.util.function.Consumer<RunListener> event) {
+    RunListener l = progress;
+    if (l != null) {
+      try {
+        event.accept(l);
+      } catch (RuntimeException e) {
+        log.warn("a progress listener failed: {}", describe(e));
+      }
+    }
+  }
+
+  private void recordError(CollectError e) {
+    errors.add(e);
+    notifyListener(l -> l.errorRecorded(info, e));
+  }
+
+  private void recordAccount(AccountResult a) {
+    accounts.add(a);
+    notifyListener(l -> l.accountFinished(info, a));
+  }
+
   /** Runs to the end (complete, timed out or aborted) and reports. Never throws. */
   public RunSummary execute() {
     Instant started = info.startedAt();
@@ -154,13 +184,13 @@ public final class CollectRun {
       }
       sink.runStarted(info, model);
     } catch (Exception e) {
-      errors.add(new CollectError(null, null, null, null, "run could not start: " + describe(e)));
+      recordError(new CollectError(null, null, null, null, "run could not start: " + describe(e)));
       log.error("collect run {} could not start: {}", info.runId(), describe(e));
       return finish(started, results);
     }
 
     if (worker.poolSize() == 0) {
-      errors.add(new CollectError(null, null, null, null,
+      recordError(new CollectError(null, null, null, null,
           "collecting is disabled (resotoworker.pool_size is 0)"));
       log.error("collect run {}: collecting is disabled (resotoworker.pool_size is 0)", info.runId());
       return finish(started, results);
@@ -168,7 +198,7 @@ public final class CollectRun {
 
     if (plugins.isEmpty() && cancelled.get() == null) {
       String why = nothingToRun();
-      errors.add(new CollectError(null, null, null, null, why));
+      recordError(new CollectError(null, null, null, null, why));
       if (selected.automatic()) {
         log.error("collect run {}: {}", info.runId(), why);
       } else {
@@ -226,7 +256,7 @@ public final class CollectRun {
           Instant pluginStart = pluginStarts.getOrDefault(e.getKey(), started);
           results.add(new PluginResult(name, status, seconds(pluginStart, clock.instant()),
               "did not stop within " + CANCEL_GRACE.toSeconds() + " s of being cancelled"));
-          errors.add(new CollectError(name, null, null, null,
+          recordError(new CollectError(name, null, null, null,
               status + ": did not stop within " + CANCEL_GRACE.toSeconds() + " s of being cancelled"));
         }
       }
@@ -272,6 +302,7 @@ public final class CollectRun {
     String phase = "init";
     try {
       log.info("collecting with plugin {}", name);
+      notifyListener(l -> l.pluginStarted(info, name));
       initialise(plugin);
       phase = "collect";
       plugin.collect(context);
@@ -303,10 +334,12 @@ public final class CollectRun {
       log.info("plugin {} complete in {} s", name, String.format("%.1f", seconds(start, end)));
     } else {
       log.error("plugin {} {}: {}", name, status, message);
-      errors.add(new CollectError(name, null, null, null, status + ": " + message));
+      recordError(new CollectError(name, null, null, null, status + ": " + message));
     }
     MDC.remove("plugin");
-    outcome.complete(new PluginResult(name, status, seconds(start, end), message));
+    PluginResult result = new PluginResult(name, status, seconds(start, end), message);
+    notifyListener(l -> l.pluginFinished(info, result));
+    outcome.complete(result);
   }
 
   private <C extends Record> void initialise(CollectorPlugin<C> plugin) throws Exception {
@@ -448,7 +481,7 @@ public final class CollectRun {
       double duration = seconds(graph.startedAt(), clock.instant());
       if (isCancelled()) {
         log.warn("discarding the graph of account {}: the run was cancelled", account.resourceId());
-        accounts.add(new AccountResult(plugin, account.resourceId(), account.name(),
+        recordAccount(new AccountResult(plugin, account.resourceId(), account.name(),
             graph.graph().nodeCount(), graph.graph().edgeCount(), duration, false,
             "discarded: the run was cancelled"));
         return;
@@ -527,7 +560,7 @@ public final class CollectRun {
           ok = false;
           problem = "delivery failed: " + describe(e);
           log.error("graph of {} could not be delivered to {}: {}", accountName, sink.describe(), describe(e));
-          errors.add(new CollectError(plugin, accountId, null, null, problem));
+          recordError(new CollectError(plugin, accountId, null, null, problem));
         }
         if (ok) {
           content.countByKind().forEach((k, v) -> kinds.computeIfAbsent(k, x -> new LongAdder()).add(v));
@@ -537,7 +570,7 @@ public final class CollectRun {
               accountId == null ? plugin : accountId, content.nodeCount(), content.edgeCount(),
               String.format("%.1f", duration));
         }
-        accounts.add(new AccountResult(plugin, accountId, accountName, content.nodeCount(),
+        recordAccount(new AccountResult(plugin, accountId, accountName, content.nodeCount(),
             content.edgeCount(), duration, ok, problem));
         MDC.clear();
       }, senders);
@@ -548,14 +581,14 @@ public final class CollectRun {
 
     private void reject(String accountId, String accountName, Graph content, double duration, String problem) {
       log.error("account {} ({}): {}", accountName, accountId, problem);
-      errors.add(new CollectError(plugin, accountId, null, null, problem));
-      accounts.add(new AccountResult(plugin, accountId, accountName, content.nodeCount(),
+      recordError(new CollectError(plugin, accountId, null, null, problem));
+      recordAccount(new AccountResult(plugin, accountId, accountName, content.nodeCount(),
           content.edgeCount(), duration, false, problem));
     }
 
     @Override
     public void error(String account, String region, String kind, String message) {
-      errors.add(new CollectError(plugin, account, region, kind, message));
+      recordError(new CollectError(plugin, account, region, kind, message));
     }
 
     @Override

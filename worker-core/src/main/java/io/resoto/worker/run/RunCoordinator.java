@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,13 @@ public final class RunCoordinator {
   private final GraphSink sink;
   private final Clock clock;
   private final List<RunListener> listeners;
+  private final RunListener progressListener;
 
   private boolean running;
   private boolean queued;
   private String queuedBy;
+  private String queuedTask;
+  private CompletableFuture<RunSummary> queuedRun;
   private boolean shuttingDown;
   private CollectRun current;
   private RunSummary last;
@@ -63,41 +67,103 @@ public final class RunCoordinator {
     this.sink = sink;
     this.clock = clock;
     this.listeners = List.copyOf(listeners);
+    this.progressListener = new Fanout(this.listeners);
   }
 
+  /** Passes a run's progress to every listener. */
+  private record Fanout(List<RunListener> listeners) implements RunListener {
+    @Override
+    public void pluginStarted(RunInfo run, String plugin) {
+      listeners.forEach(l -> safely(() -> l.pluginStarted(run, plugin)));
+    }
+
+    @Override
+    public void accountFinished(RunInfo run, AccountResult account) {
+      listeners.forEach(l -> safely(() -> l.accountFinished(run, account)));
+    }
+
+    @Override
+    public void errorRecorded(RunInfo run, CollectError error) {
+      listeners.forEach(l -> safely(() -> l.errorRecorded(run, error)));
+    }
+
+    @Override
+    public void pluginFinished(RunInfo run, PluginResult plugin) {
+      listeners.forEach(l -> safely(() -> l.pluginFinished(run, plugin)));
+    }
+
+    @Override
+    public void runFinished(RunSummary summary) {}
+  }
+
+  /**
+   * What became of a request, and the run that serves it: completes with that run's summary, or
+   * exceptionally when no run serves it (the worker is shutting down).
+   */
+  public record Ticket(TriggerResult result, CompletableFuture<RunSummary> run) {}
+
   /** Asks for a run now; {@code source} says who asked (schedule, http, cli, core, ...). */
-  public synchronized TriggerResult trigger(String source) {
+  public TriggerResult trigger(String source) {
+    return submit(source, null).result();
+  }
+
+  /**
+   * Asks for a run now, like {@link #trigger}, and says which run serves the request.
+   *
+   * @param coreTask the core's task id the run serves ({@link RunInfo#coreTask()}), or null; a
+   *     request that joins an already queued run is served by that run, which keeps the task id of
+   *     the request that queued it
+   */
+  public synchronized Ticket submit(String source, String coreTask) {
     if (shuttingDown) {
       log.info("collect requested by {} ignored: the worker is shutting down", source);
-      return TriggerResult.REJECTED;
+      return new Ticket(TriggerResult.REJECTED,
+          CompletableFuture.failedFuture(new IllegalStateException("the worker is shutting down")));
     }
     if (!running) {
       running = true;
-      Thread runner = new Thread(() -> runLoop(source), "collect-runner");
+      CompletableFuture<RunSummary> run = new CompletableFuture<>();
+      Thread runner = new Thread(() -> runLoop(source, coreTask, run), "collect-runner");
       runner.start();
-      return TriggerResult.STARTED;
+      return new Ticket(TriggerResult.STARTED, run);
     }
     if (!queued) {
       queued = true;
       queuedBy = source;
+      queuedTask = coreTask;
+      queuedRun = new CompletableFuture<>();
       log.info("collect requested by {} while run {} is in progress: queued to start right after it",
           source, current == null ? "?" : current.info().runId());
-      return TriggerResult.QUEUED;
+      return new Ticket(TriggerResult.QUEUED, queuedRun);
     }
     log.info("collect requested by {} while a run is in progress and another is queued: nothing more to do",
         source);
-    return TriggerResult.ALREADY_QUEUED;
+    return new Ticket(TriggerResult.ALREADY_QUEUED, queuedRun);
   }
 
-  private void runLoop(String firstSource) {
+  private void runLoop(String firstSource, String firstTask, CompletableFuture<RunSummary> firstRun) {
     String source = firstSource;
+    String task = firstTask;
+    CompletableFuture<RunSummary> run = firstRun;
     while (true) {
-      runOne(source);
+      RunSummary summary = runOne(source, task);
+      if (summary != null) {
+        run.complete(summary);
+      } else {
+        run.completeExceptionally(new IllegalStateException("the collect run failed unexpectedly (see the log)"));
+      }
       synchronized (this) {
         if (queued && !shuttingDown) {
           queued = false;
           source = queuedBy;
+          task = queuedTask;
+          run = queuedRun;
+          queuedRun = null;
         } else {
+          if (queuedRun != null) {
+            queuedRun.completeExceptionally(new IllegalStateException("the worker is shutting down"));
+            queuedRun = null;
+          }
           queued = false;
           running = false;
           notifyAll();
@@ -107,7 +173,7 @@ public final class RunCoordinator {
     }
   }
 
-  private void runOne(String source) {
+  private RunSummary runOne(String source, String coreTask) {
     LoadedConfig snapshot = config.get();
     Instant started = clock.instant();
     CollectRun run;
@@ -118,8 +184,9 @@ public final class RunCoordinator {
         id = lastRunId + "-1";
       }
       lastRunId = id;
-      RunInfo info = new RunInfo(id, source, started, snapshot.worker().graph());
+      RunInfo info = new RunInfo(id, source, started, snapshot.worker().graph(), coreTask);
       run = new CollectRun(info, snapshot, selection, sink, clock);
+      run.progressListener(progressListener);
       current = run;
       if (shuttingDown) {
         // asked for before the shutdown began, started after: report it, but collect nothing
@@ -152,6 +219,7 @@ public final class RunCoordinator {
         safely(() -> l.runFinished(s));
       }
     }
+    return summary;
   }
 
   private static void safely(Runnable r) {
@@ -202,6 +270,10 @@ public final class RunCoordinator {
     synchronized (this) {
       shuttingDown = true;
       queued = false;
+      if (queuedRun != null) {
+        queuedRun.completeExceptionally(new IllegalStateException("the worker is shutting down"));
+        queuedRun = null;
+      }
       if (!running) {
         return;
       }

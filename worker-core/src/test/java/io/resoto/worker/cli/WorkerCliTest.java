@@ -29,6 +29,38 @@ class WorkerCliTest {
   }
 
   @Test
+  void anHttpsCoreUriSaysTlsComesLater() throws Exception {
+    Path f = file("resotoworker:\n  web_port: 0\n  web_host: 127.0.0.1\n  data_dir: " + dir.resolve("d") + "\n");
+    assertThat(run("-c", f.toString(), "--resotocore-uri", "https://core:8900", "--psk", "x")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: --resotocore-uri https://core:8900: https core URIs need TLS, which"
+        + " comes with a later change of this worker; use the core's http:// URI for now\n");
+  }
+
+  @Test
+  void anUnknownCoreFlavorAndOnceWithACore() throws Exception {
+    env.put("RESOTOWORKER_RESOTOCORE_URI", "http://127.0.0.1:1");
+    assertThat(run("--core-flavor", "acme")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: unknown core flavor 'acme': use resoto or fix\n");
+    err.getBuffer().setLength(0);
+    assertThat(run("--once")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("error: --once and collect run without a core");
+  }
+
+  @Test
+  void aCoreThatIsNeverReadyEndsTheStartWithExitCode1() throws Exception {
+    // nothing listens on port 1
+    Path f = file("resotoworker:\n  web_port: 0\n  web_host: 127.0.0.1\n  data_dir: " + dir.resolve("d") + "\n");
+    io.resoto.worker.core.CoreOptions core = io.resoto.worker.core.CoreOptions.of(java.net.URI.create("http://127.0.0.1:1"), null)
+        .withReadyTimeout(java.time.Duration.ofMillis(200)).withBackoff(io.resoto.worker.core.Backoff.DEFAULT, java.time.Duration.ofMillis(20));
+    io.resoto.worker.daemon.WorkerOptions options = new io.resoto.worker.daemon.WorkerOptions(f, Map.of(), java.util.List.of(),
+        null, false, java.time.Clock.systemUTC(), dir, java.time.Duration.ofSeconds(1), core);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.resoto.worker.daemon.Worker.start(options, Configs.REGISTRY))
+        .isInstanceOf(io.resoto.worker.daemon.StartupException.class)
+        .hasMessage("the core at http://127.0.0.1:1 was not ready within 0 s (GET /system/ready)")
+        .satisfies(e -> assertThat(((io.resoto.worker.daemon.StartupException) e).exitCode()).isEqualTo(1));
+  }
+
+  @Test
   void aMissingConfigFile() {
     assertThat(run("--once", "--config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("error: config file " + dir.resolve("nope.yaml") + " does not exist\n");

@@ -59,6 +59,8 @@ class ConfigLoaderTest {
     assertThat(d.dataDir()).isEqualTo("~/.resotoworker/data");
     assertThat(d.dataKeepRuns()).isEqualTo(10);
     assertThat(d.shutdownGrace()).isEqualTo(8);
+    assertThat(d.spoolMaxMb()).isEqualTo(1024);
+    assertThat(d.spoolMaxAge()).isEqualTo(86400);
   }
 
   @Test
@@ -106,6 +108,8 @@ class ConfigLoaderTest {
     assertThat(c.dataDir()).isEqualTo("/data/runs");
     assertThat(c.dataKeepRuns()).isEqualTo(3);
     assertThat(c.shutdownGrace()).isEqualTo(30);
+    assertThat(c.spoolMaxMb()).isEqualTo(64);
+    assertThat(c.spoolMaxAge()).isEqualTo(3600);
 
     assertThat(config.section("example", ExampleSection.class))
         .isEqualTo(
@@ -114,7 +118,7 @@ class ConfigLoaderTest {
     assertThat(config.file()).isEqualTo(file);
     assertThat(config.sourceOf("resotoworker.timeout")).isEqualTo(file + ":5:12");
     assertThat(config.sourceOf("resotoworker.collector[1]")).isEqualTo(file + ":3:20");
-    assertThat(config.sourceOf("example.regions[1]")).isEqualTo(file + ":34:7");
+    assertThat(config.sourceOf("example.regions[1]")).isEqualTo(file + ":36:7");
     assertThat(config.sourceOf("resotoworker.graph_sender_pool_size")).isEqualTo(file + ":7:27");
   }
 

@@ -43,7 +43,9 @@ class ResotoWorkerConfigValidationTest {
                 + " parse cron expression. Value 61 not in range [0, 59]"),
         Arguments.of("data_dir", "''", "must not be empty"),
         Arguments.of("data_keep_runs", "0", "must be at least 1, got 0"),
-        Arguments.of("shutdown_grace", "-1", "must be at least 0, got -1"));
+        Arguments.of("shutdown_grace", "-1", "must be at least 0, got -1"),
+        Arguments.of("spool_max_mb", "0", "must be at least 1, got 0"),
+        Arguments.of("spool_max_age", "0", "must be at least 1, got 0"));
   }
 
   @ParameterizedTest(name = "{0}: {1}")

@@ -82,7 +82,7 @@ class YamlOutputTest {
             w.noTls(), w.webHost(), w.webPort(), w.webPath(),
             List.of(new HomeDirFile("a", Secret.of(Secret.REDACTED))),
             Map.of("k: v", Secret.of(Secret.REDACTED)),
-            w.schedule(), w.dataDir(), w.dataKeepRuns(), w.shutdownGrace());
+            w.schedule(), w.dataDir(), w.dataKeepRuns(), w.shutdownGrace(), w.spoolMaxMb(), w.spoolMaxAge());
     assertThat(w.collector())
         .containsExactly(
             "true", "123", "a: b", "x\ny", "it's", "#c", "null", "~", "*star", "- d", "tab\tx",

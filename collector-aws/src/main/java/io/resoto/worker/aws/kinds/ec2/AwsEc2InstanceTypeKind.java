@@ -14,10 +14,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.GpuInfo;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 
@@ -32,8 +36,23 @@ import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
  * ({@link Ec2Prices#instanceType}: TERM_MATCH instanceType, location, operatingSystem Linux,
  * tenancy Shared, preInstalledSw NA, capacitystatus Used), one call per type in use and region,
  * shared by all accounts of the run. When pricing fails (e.g. access denied) the types are still
- * reported, without a price, and the failure is recorded. The original's extra fields from its
- * table (pretty_name, ecu, physical_processor, gpu_model) are not reported.
+ * reported, without a price, and the failure is recorded.
+ *
+ * <p>The original enriches four more fields from the same bundled table; here each comes from data
+ * already at hand, with no extra call:
+ * <ul>
+ *   <li>{@code ecu} and {@code physical_processor}: the {@code ecu} and {@code physicalProcessor}
+ *       attributes of the very price list product that gives {@code ondemand_cost}. The ECU is a
+ *       number, as in the original's table; the price list writes {@code Variable} for burstable
+ *       types and {@code NA} for types rated in vCPUs only, which have no number and so are null.
+ *       Both are null when the type is not priced.</li>
+ *   <li>{@code gpu_model}: from DescribeInstanceTypes' GpuInfo, manufacturer and name
+ *       ({@code NVIDIA T4}); distinct models joined by a comma; null for a type without GPUs.</li>
+ *   <li>{@code pretty_name}: derived from the type name alone ({@link #prettyName}), in the
+ *       spelling of the original's table: the family in upper case, then the size in words
+ *       ({@code m5.large} is {@code M5 Large}, {@code c5.4xlarge} {@code C5 Quadruple Extra Large},
+ *       {@code m5.12xlarge} {@code M5 12xlarge}).</li>
+ * </ul>
  */
 public final class AwsEc2InstanceTypeKind extends DeclaredKind {
 
@@ -42,6 +61,12 @@ public final class AwsEc2InstanceTypeKind extends DeclaredKind {
 
   /** DescribeInstanceTypes takes at most this many values in a filter. */
   private static final int FILTER_VALUES = 100;
+
+  /** The sizes with a name of their own in words; any other {@code <N>xlarge} stays as written. */
+  private static final Map<String, String> SIZE_WORDS = Map.of(
+      "nano", "Nano", "micro", "Micro", "small", "Small", "medium", "Medium", "large", "Large",
+      "xlarge", "Extra Large", "2xlarge", "Double Extra Large", "4xlarge", "Quadruple Extra Large",
+      "8xlarge", "Eight Extra Large", "metal", "Metal");
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("instance_type", KindModel.AWS_RESOURCE)
@@ -69,6 +94,14 @@ public final class AwsEc2InstanceTypeKind extends DeclaredKind {
       .property("dedicated_hosts_supported", "boolean", "Whether Dedicated Hosts are supported for the type.")
       .property("auto_recovery_supported", "boolean", "Whether automatic recovery is supported.")
       .property("supported_boot_modes", "string[]", "The boot modes the type supports (legacy-bios, uefi).")
+      .property("pretty_name", "string",
+          "A readable name derived from the type name: family in upper case, size in words (e.g. M5 Large).")
+      .property("ecu", "double",
+          "EC2 Compute Units of the type, from the price list; null for burstable types and types rated in vCPUs only.")
+      .property("physical_processor", "string",
+          "The physical processor of the type as the price list names it (e.g. Intel Xeon Platinum 8175).")
+      .property("gpu_model", "string",
+          "The GPU model of the type: manufacturer and name (e.g. NVIDIA T4); null for types without GPUs.")
       .build();
 
   /** Declares the kind. */
@@ -84,16 +117,16 @@ public final class AwsEc2InstanceTypeKind extends DeclaredKind {
     Map<String, InstanceTypeInfo> types = describe(ec2, instances.stream().map(Instance::instanceTypeAsString).toList());
     Exception pricingFailure = null;
     for (InstanceTypeInfo type : types.values()) {
-      Double price = null;
+      Ec2Prices.InstanceTypeOffer offer = Ec2Prices.InstanceTypeOffer.NONE;
       if (pricingFailure == null) {
         try {
-          price = Ec2Prices.instanceType(ctx, type.instanceTypeAsString());
+          offer = Ec2Prices.instanceType(ctx, type.instanceTypeAsString());
         } catch (Exception failure) {
           // the first failure stops pricing in this region; it is recorded once the types are added
           pricingFailure = failure;
         }
       }
-      Node node = ctx.add(node(ctx, type, price));
+      Node node = ctx.add(node(ctx, type, offer));
       for (Instance i : instances) {
         if (type.instanceTypeAsString().equals(i.instanceTypeAsString())) {
           ctx.edge(node, AwsEc2InstanceKind.KIND, i.instanceId(), EdgeType.DEFAULT);
@@ -120,9 +153,9 @@ public final class AwsEc2InstanceTypeKind extends DeclaredKind {
 
   /**
    * Maps an instance type; cores are the default vCPUs and memory is in GiB, as the original
-   * reports them; the price when known.
+   * reports them; the price list's price, ECU and processor when known.
    */
-  static Node node(KindContext ctx, InstanceTypeInfo t, Double ondemandCost) {
+  static Node node(KindContext ctx, InstanceTypeInfo t, Ec2Prices.InstanceTypeOffer offer) {
     String name = t.instanceTypeAsString();
     Node.Builder b = ctx.node(KIND, name)
         .name(name)
@@ -132,7 +165,7 @@ public final class AwsEc2InstanceTypeKind extends DeclaredKind {
             ? null : t.vCpuInfo().defaultVCpus().doubleValue())
         .property("instance_memory", t.memoryInfo() == null || t.memoryInfo().sizeInMiB() == null
             ? null : t.memoryInfo().sizeInMiB() / 1024.0)
-        .property("ondemand_cost", ondemandCost)
+        .property("ondemand_cost", offer.ondemandCost())
         .property("current_generation", t.currentGeneration())
         .property("free_tier_eligible", t.freeTierEligible())
         .property("supported_usage_classes", Ec2ComputeValues.orNull(t.supportedUsageClassesAsStrings()))
@@ -154,8 +187,41 @@ public final class AwsEc2InstanceTypeKind extends DeclaredKind {
         .property("burstable_performance_supported", t.burstablePerformanceSupported())
         .property("dedicated_hosts_supported", t.dedicatedHostsSupported())
         .property("auto_recovery_supported", t.autoRecoverySupported())
-        .property("supported_boot_modes", Ec2ComputeValues.orNull(t.supportedBootModesAsStrings()));
+        .property("supported_boot_modes", Ec2ComputeValues.orNull(t.supportedBootModesAsStrings()))
+        .property("pretty_name", prettyName(name))
+        .property("ecu", offer.ecu())
+        .property("physical_processor", offer.physicalProcessor())
+        .property("gpu_model", gpuModel(t.gpuInfo()));
     // the original's template: arn:{partition}:ec2:{region}:{account}:instance/{id} (sic)
     return KindContext.arn(b, Ec2ComputeValues.arn(ctx, "instance", name)).build();
+  }
+
+  /**
+   * The readable name of an instance type, derived from its name: the family in upper case and
+   * the size in words ({@code t3.micro} is {@code T3 Micro}, {@code c5.xlarge} {@code C5 Extra
+   * Large}, {@code m5.2xlarge} {@code M5 Double Extra Large}, {@code m5.8xlarge} {@code M5 Eight
+   * Extra Large}, {@code m5.metal} {@code M5 Metal}); a size without words of its own, such as
+   * {@code 12xlarge} or {@code metal-24xl}, stays as written. Null for a name that is not
+   * {@code family.size}.
+   */
+  static String prettyName(String type) {
+    int dot = type == null ? -1 : type.indexOf('.');
+    if (dot <= 0 || dot == type.length() - 1) {
+      return null;
+    }
+    String size = type.substring(dot + 1);
+    return type.substring(0, dot).toUpperCase(Locale.ROOT) + " " + SIZE_WORDS.getOrDefault(size, size);
+  }
+
+  /** "Manufacturer Name" of each distinct GPU model of the type, comma-joined; null without GPUs. */
+  static String gpuModel(GpuInfo gpuInfo) {
+    if (gpuInfo == null || !gpuInfo.hasGpus()) {
+      return null;
+    }
+    String models = gpuInfo.gpus().stream()
+        .map(g -> Stream.of(g.manufacturer(), g.name()).filter(p -> p != null && !p.isBlank())
+            .collect(Collectors.joining(" ")))
+        .filter(m -> !m.isEmpty()).distinct().collect(Collectors.joining(", "));
+    return models.isEmpty() ? null : models;
   }
 }
