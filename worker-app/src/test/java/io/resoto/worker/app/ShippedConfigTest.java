@@ -42,4 +42,22 @@ class ShippedConfigTest {
       }
     }
   }
+
+  @Test
+  void theConfigurationReferenceIsTheGeneratedOne() throws Exception {
+    StringWriter reference = new StringWriter();
+    int code = WorkerCli.run(new String[] {"config", "reference"}, Map.of(), REGISTRY, new PrintWriter(reference),
+        new PrintWriter(new StringWriter()));
+    assertThat(code).isZero();
+    assertThat(reference.toString()).contains("## `resotoworker`", "## `aws`", "| `access_key_id` |");
+    assertThat(machineIndependent(Files.readString(Path.of("..", "docs", "config-reference.md"))))
+        .as("docs/config-reference.md is out of date: regenerate it with 'java -jar worker-app/target/worker.jar"
+            + " config reference > docs/config-reference.md'")
+        .isEqualTo(machineIndependent(reference.toString()));
+  }
+
+  /** cleanup_pool_size defaults to twice the machine's cores: its default cell may differ. */
+  private static String machineIndependent(String reference) {
+    return reference.replaceAll("(\\| `cleanup_pool_size` \\| int64 \\| )`\\d+`", "$1`<2 x cores>`");
+  }
 }

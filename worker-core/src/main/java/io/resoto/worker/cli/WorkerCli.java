@@ -377,7 +377,8 @@ public final class WorkerCli implements Callable<Integer> {
   /** {@code worker config ...}. */
   @Command(name = "config", mixinStandardHelpOptions = true,
       description = "Show, validate or print the defaults of the configuration.",
-      subcommands = {ConfigCommand.Show.class, ConfigCommand.Validate.class, ConfigCommand.Defaults.class})
+      subcommands = {ConfigCommand.Show.class, ConfigCommand.Validate.class, ConfigCommand.Defaults.class,
+          ConfigCommand.Reference.class})
   static final class ConfigCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
@@ -460,6 +461,24 @@ public final class WorkerCli implements Callable<Integer> {
         return 0;
       }
     }
+
+    @Command(name = "reference", mixinStandardHelpOptions = true,
+        description = "Print the configuration reference (every key: type, default, description) as Markdown.")
+    static final class Reference implements Callable<Integer> {
+      @Spec CommandLine.Model.CommandSpec spec;
+      private final PluginRegistry registry;
+
+      Reference(PluginRegistry registry) {
+        this.registry = registry;
+      }
+
+      @Override
+      public Integer call() {
+        spec.commandLine().getOut().print(
+            io.resoto.worker.config.ConfigReference.markdown(registry.configLoader()));
+        return 0;
+      }
+    }
   }
 
   /** Gives subcommands the environment and the plugin registry. */
@@ -481,6 +500,9 @@ public final class WorkerCli implements Callable<Integer> {
       }
       if (cls == ConfigCommand.Defaults.class) {
         return (K) new ConfigCommand.Defaults(registry);
+      }
+      if (cls == ConfigCommand.Reference.class) {
+        return (K) new ConfigCommand.Reference(registry);
       }
       return CommandLine.defaultFactory().create(cls);
     }
