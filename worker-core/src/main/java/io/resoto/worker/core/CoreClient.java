@@ -236,8 +236,12 @@ public final class CoreClient {
     if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
       return "cannot connect (" + (t.getMessage() == null ? t.getClass().getSimpleName() : "connection refused or timed out") + ")";
     }
-    if (t instanceof SSLHandshakeException) {
-      return "TLS handshake failed (" + t.getMessage() + "); is the core's certificate issued by the CA the worker"
+    SSLHandshakeException handshake = null;
+    for (Throwable c = t; c != null && handshake == null; c = c.getCause()) {
+      handshake = c instanceof SSLHandshakeException h ? h : null;
+    }
+    if (handshake != null) {
+      return "TLS handshake failed (" + handshake.getMessage() + "); is the core's certificate issued by the CA the worker"
           + " trusts (--ca-cert), and for the host of --resotocore-uri?";
     }
     if (t instanceof HttpTimeoutException) {

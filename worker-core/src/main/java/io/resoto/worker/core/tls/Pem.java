@@ -41,6 +41,12 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 /** PEM certificates, keys and certificate signing requests, and certificate fingerprints. */
 public final class Pem {
 
+  /**
+   * For decrypting keys only (the JDK lacks e.g. AES/CBC/PKCS7Padding of encrypted PKCS#8 keys);
+   * an instance, not registered as a JVM-wide provider.
+   */
+  private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
   private Pem() {}
 
   /** The certificates of a PEM text (a bundle may hold several); IllegalArgumentException when there is none. */
@@ -78,13 +84,13 @@ public final class Pem {
       }
       if (o instanceof PEMEncryptedKeyPair encrypted) {
         char[] pass = requirePassword(password);
-        return converter.getKeyPair(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().build(pass)))
+        return converter.getKeyPair(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(pass)))
             .getPrivate();
       }
       if (o instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
         char[] pass = requirePassword(password);
         return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-            new JceOpenSSLPKCS8DecryptorProviderBuilder().build(pass)));
+            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(pass)));
       }
       throw new IllegalArgumentException("no PEM private key in it");
     } catch (IllegalArgumentException e) {

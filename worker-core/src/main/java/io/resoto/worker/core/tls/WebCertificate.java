@@ -165,6 +165,9 @@ public final class WebCertificate implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while the core signed the web server's certificate", e);
+    } catch (IOException e) {
+      throw new IOException("the core did not sign the web server's certificate (POST /ca/sign): "
+          + CoreClient.describe(e), e);
     }
     if (r.statusCode() != 200) {
       throw new IOException("the core did not sign the web server's certificate: POST /ca/sign answered HTTP "
