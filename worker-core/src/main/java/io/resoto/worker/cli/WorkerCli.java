@@ -360,6 +360,15 @@ public final class WorkerCli implements Callable<Integer> {
     @Option(names = "--psk", description = "The worker's pre-shared key (env RESOTOWORKER_PSK).")
     String psk;
 
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+        description = "For an https --url: the CA (PEM) that issued the worker's certificate, e.g. the core's"
+            + " (env RESOTOWORKER_CA_CERT); the JVM's default roots are trusted too.")
+    Path caCert;
+
+    @Option(names = "--no-verify-certs",
+        description = "For an https --url: do not verify the worker's certificate (env RESOTOWORKER_NO_VERIFY_CERTS=true).")
+    boolean noVerifyCerts;
+
     @Spec CommandLine.Model.CommandSpec spec;
     private final Map<String, String> environment;
 
@@ -384,7 +393,20 @@ public final class WorkerCli implements Callable<Integer> {
         err.println("error: --url " + base + " is not a URL");
         return 2;
       }
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+      String ca = caCert != null ? caCert.toString() : environment.get("RESOTOWORKER_CA_CERT");
+      if (noVerifyCerts || List.of("true", "1", "yes").contains(
+          environment.getOrDefault("RESOTOWORKER_NO_VERIFY_CERTS", "").toLowerCase(java.util.Locale.ROOT))) {
+        builder.sslContext(io.resoto.worker.core.tls.CoreTrust.trustingAnything());
+      } else if (ca != null && !ca.isBlank()) {
+        try {
+          builder.sslContext(io.resoto.worker.core.tls.CoreTrust.fromFile(Path.of(ca)).sslContext());
+        } catch (io.resoto.worker.core.tls.CoreTrust.TrustException e) {
+          err.println("error: " + e.getMessage());
+          return 2;
+        }
+      }
+      HttpClient client = builder.build();
       HttpRequest request = HttpRequest.newBuilder(target)
           .timeout(Duration.ofSeconds(30))
           .header("Authorization", "Bearer " + PskJwt.mint(key, Clock.systemUTC()))

@@ -121,6 +121,24 @@ class CoreTlsTest {
   }
 
   @Test
+  void workerTriggerReachesTheHttpsWebServerWithTheCoresCa() throws Exception {
+    tlsCore().start("  collector: [demo]\n");
+    Path ca = Files.writeString(dir.resolve("ca.pem"), h.core.ca().pem());
+    String url = "https://127.0.0.1:" + h.worker.webPort();
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int withoutCa = io.resoto.worker.cli.WorkerCli.run(new String[] {"trigger", "--url", url, "--psk", PSK},
+        java.util.Map.of(), CoreHarness.REGISTRY, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+    assertThat(withoutCa).isEqualTo(1);
+    assertThat(err.toString()).startsWith("error: cannot reach the worker at " + url);
+    int withCa = io.resoto.worker.cli.WorkerCli.run(
+        new String[] {"trigger", "--url", url, "--psk", PSK, "--ca-cert", ca.toString()},
+        java.util.Map.of(), CoreHarness.REGISTRY, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+    assertThat(withCa).as(err.toString()).isZero();
+    assertThat(out.toString()).startsWith("collect ");
+  }
+
+  @Test
   void aCaThatIsNotTheOneTheSignedFingerprintNamesStopsTheStartBeforeAnyTokenIsSent() throws Exception {
     tlsCore().core.caFault(TestCore.CaFault.OTHER_CA);
     assertThatThrownBy(() -> h.start(""))
