@@ -112,7 +112,7 @@ public final class WebServer implements AutoCloseable {
     }
     WebServer web = new WebServer(server, status, metrics, clock, webPath);
     server.start();
-    log.info("web server listening on {}://{}", tls == null ? "http" : "https", display(host, web.port()));
+    log.info("web server listening on {}{}", display(host, web.port()), tls == null ? "" : " (HTTPS)");
     return web;
   }
 

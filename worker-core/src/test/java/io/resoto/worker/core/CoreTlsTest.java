@@ -117,7 +117,7 @@ class CoreTlsTest {
     assertThat(served.getSubjectX500Principal().getName()).isEqualTo("CN=resoto.worker");
     assertThat(TestCa.subjectAlternativeNames(served)).contains("DNS:localhost", "IP:127.0.0.1");
     assertThat(TestCa.subjectAlternativeNames(served)).anyMatch(n -> n.startsWith("IP:0:0:0:0:0:0:0:1"));
-    assertThat(logText()).contains("web server listening on https://");
+    assertThat(logText()).containsPattern("web server listening on 127.0.0.1:[0-9]+ \\(HTTPS\\)");
   }
 
   @Test
