@@ -1,7 +1,7 @@
 package io.resoto.worker.testcore;
 
 /**
- * {@code java -jar test-core.jar [--port N] [--psk X] [--flavor resoto|fix]}: runs the test core
+ * {@code java -jar test-core.jar [--port N] [--psk X] [--flavor resoto|fix] [--tls]}: runs the test core
  * until it is killed. The first line on standard output is its URI.
  */
 public final class Main {
@@ -14,6 +14,7 @@ public final class Main {
     int port = 8900;
     String psk = null;
     String flavor = "resoto";
+    boolean tls = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String next = i + 1 < args.length ? args[i + 1] : null;
@@ -30,8 +31,9 @@ public final class Main {
           flavor = require(a, next);
           i++;
         }
+        case "--tls" -> tls = true;
         case "-h", "--help" -> {
-          System.out.println("usage: java -jar test-core.jar [--port N (8900)] [--psk X] [--flavor resoto|fix]");
+          System.out.println("usage: java -jar test-core.jar [--port N (8900)] [--psk X] [--flavor resoto|fix] [--tls]");
           return;
         }
         default -> {
@@ -44,7 +46,7 @@ public final class Main {
       System.err.println("error: --flavor is resoto or fix");
       System.exit(2);
     }
-    TestCore core = TestCore.start(new TestCore.Options(port, psk, flavor));
+    TestCore core = TestCore.start(new TestCore.Options(port, psk, flavor, tls));
     System.out.println(core.uri());
     System.out.flush();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +33,16 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -69,23 +74,45 @@ public final class TestCore implements AutoCloseable {
    * @param port 0 for any free port
    * @param psk null or empty: no authentication, as a core started without a PSK
    * @param flavor {@code resoto} or {@code fix}: the prefix of the headers it reads and writes
+   * @param tls HTTPS and WSS with a CA of its own (see {@link TestCa}), {@code GET /ca/cert} and
+   *     {@code POST /ca/sign}; false: plain HTTP and WS
    */
-  public record Options(int port, String psk, String flavor) {
+  public record Options(int port, String psk, String flavor, boolean tls) {
+    public Options(int port, String psk, String flavor) {
+      this(port, psk, flavor, false);
+    }
+
     public static Options psk(String psk) {
       return new Options(0, psk, "resoto");
     }
 
     public Options withPort(int p) {
-      return new Options(p, psk, flavor);
+      return new Options(p, psk, flavor, tls);
     }
 
     public Options withFlavor(String f) {
-      return new Options(port, psk, f);
+      return new Options(port, psk, f, tls);
+    }
+
+    public Options withTls() {
+      return new Options(port, psk, flavor, true);
     }
 
     String prefix() {
       return flavor.equals("fix") ? "Fix" : "Resoto";
     }
+  }
+
+  /** How {@code GET /ca/cert} misbehaves. */
+  public enum CaFault {
+    /** The CA with its fingerprint signed with the PSK, as the core answers. */
+    NONE,
+    /** Another CA than the one whose fingerprint the token carries, as a man in the middle would. */
+    OTHER_CA,
+    /** No Authorization header on the answer. */
+    NO_TOKEN,
+    /** The token is signed with another key than the PSK. */
+    FORGED_TOKEN
   }
 
   /** A fault injected into HTTP answers. */
@@ -110,6 +137,11 @@ public final class TestCore implements AutoCloseable {
   private final ServerConnector connector;
   private final WebSocketUpgradeHandler websockets;
   private final PskVerifier verifier;
+  private final TestCa ca;
+  private final TestCa otherCa;
+  private volatile CaFault caFault = CaFault.NONE;
+  private volatile Duration signedValidity = Duration.ofDays(30);
+  private final List<X509Certificate> signed = new CopyOnWriteArrayList<>();
   private volatile int port;
   private volatile boolean down;
 
@@ -160,7 +192,23 @@ public final class TestCore implements AutoCloseable {
     threads.setName("test-core");
     threads.setDaemon(true);
     this.server = new Server(threads);
-    this.connector = new ServerConnector(server);
+    if (options.tls()) {
+      this.ca = TestCa.create("test core CA");
+      this.otherCa = TestCa.create("someone else's CA");
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      ssl.setKeyStore(ca.serverKeyStore());
+      ssl.setKeyStorePassword("test");
+      HttpConfiguration http = new HttpConfiguration();
+      SecureRequestCustomizer secure = new SecureRequestCustomizer();
+      // the worker connects to 127.0.0.1, for which clients send no SNI
+      secure.setSniHostCheck(false);
+      http.addCustomizer(secure);
+      this.connector = new ServerConnector(server, ssl, new HttpConnectionFactory(http));
+    } else {
+      this.ca = null;
+      this.otherCa = null;
+      this.connector = new ServerConnector(server);
+    }
     connector.setHost("127.0.0.1");
     connector.setPort(options.port());
     server.addConnector(connector);
@@ -182,9 +230,29 @@ public final class TestCore implements AutoCloseable {
     return core;
   }
 
-  /** The core URI to give the worker: {@code http://127.0.0.1:<port>}. */
+  /** The core URI to give the worker: {@code http://127.0.0.1:<port>}, https with {@link Options#tls()}. */
   public URI uri() {
-    return URI.create("http://127.0.0.1:" + port);
+    return URI.create((options.tls() ? "https" : "http") + "://127.0.0.1:" + port);
+  }
+
+  /** The CA (with {@link Options#tls()}; else null): trust it to talk to this core or to a worker it signed for. */
+  public TestCa ca() {
+    return ca;
+  }
+
+  /** Makes {@code GET /ca/cert} misbehave from now on. */
+  public void caFault(CaFault fault) {
+    this.caFault = fault;
+  }
+
+  /** How long the certificates that {@code POST /ca/sign} issues are valid (default 30 days). */
+  public void signedValidity(Duration validity) {
+    this.signedValidity = validity;
+  }
+
+  /** Every certificate {@code POST /ca/sign} issued, in order. */
+  public List<X509Certificate> signed() {
+    return List.copyOf(signed);
   }
 
   public int port() {
@@ -568,6 +636,9 @@ public final class TestCore implements AutoCloseable {
       }
       throw new BadRequest(404, "not found");
     }
+    if (path.equals("/ca/cert") && method.equals("GET") && ca != null) {
+      return caCert(response, callback);
+    }
     String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
     if (auth != null) {
       authorizations.add(auth);
@@ -633,6 +704,18 @@ public final class TestCore implements AutoCloseable {
       root.putObject("metadata");
       return json(response, callback, 200, root);
     }
+    if (path.equals("/ca/sign") && method.equals("POST") && ca != null) {
+      String csr = Content.Source.asString(request, StandardCharsets.UTF_8);
+      X509Certificate cert;
+      try {
+        cert = ca.sign(csr, signedValidity);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest(400, e.getMessage());
+      }
+      signed.add(cert);
+      write(response, callback, 200, "application/x-pem-file", TestCa.pem(cert));
+      return 200;
+    }
     if ((m = CONFIG.matcher(path)).matches()) {
       return config(m.group(1), method, query, request, response, callback);
     }
@@ -650,6 +733,18 @@ public final class TestCore implements AutoCloseable {
       }
     }
     throw new BadRequest(404, "not found: " + method + " " + path);
+  }
+
+  /** The CA, its fingerprint in a token signed with the PSK in the Authorization header of the answer. */
+  private int caCert(Response response, Callback callback) {
+    CaFault fault = caFault;
+    if (options.psk() != null && !options.psk().isEmpty() && fault != CaFault.NO_TOKEN) {
+      ObjectNode claims = JSON.createObjectNode().put("sha256_fingerprint", ca.fingerprint());
+      String key = fault == CaFault.FORGED_TOKEN ? "not-the-" + options.psk() : options.psk();
+      response.getHeaders().put(HttpHeader.AUTHORIZATION, "Bearer " + PskVerifier.mint(key, claims, Clock.systemUTC()));
+    }
+    write(response, callback, 200, "application/x-pem-file", fault == CaFault.OTHER_CA ? otherCa.pem() : ca.pem());
+    return 200;
   }
 
   private int config(String id, String method, Fields query, Request request, Response response,

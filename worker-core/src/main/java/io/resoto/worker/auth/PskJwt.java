@@ -51,6 +51,20 @@ public final class PskJwt {
    * PSK or the token.
    */
   public static void verify(Secret psk, String token, Clock clock) throws InvalidTokenException {
+    decode(psk, token, clock, true);
+  }
+
+  /**
+   * The claims of a token the core signed with the PSK, e.g. the {@code sha256_fingerprint} of
+   * its CA on {@code GET /ca/cert} (reference §3.7). Checks the signature and, when the token has
+   * one, its expiry; throws {@link InvalidTokenException} saying why it is not accepted.
+   */
+  public static JsonNode verifiedClaims(Secret psk, String token, Clock clock) throws InvalidTokenException {
+    return decode(psk, token, clock, false);
+  }
+
+  private static JsonNode decode(Secret psk, String token, Clock clock, boolean requireExpiry)
+      throws InvalidTokenException {
     if (token == null || token.isBlank()) {
       throw new InvalidTokenException("no token");
     }
@@ -86,12 +100,16 @@ public final class PskJwt {
       throw new InvalidTokenException("bad signature");
     }
     JsonNode exp = payload.get("exp");
+    if (exp == null && !requireExpiry) {
+      return payload;
+    }
     if (exp == null || !exp.canConvertToLong()) {
       throw new InvalidTokenException("no expiry");
     }
     if (exp.asLong() < clock.instant().getEpochSecond()) {
       throw new InvalidTokenException("expired");
     }
+    return payload;
   }
 
   private static String encode(JsonNode node) {

@@ -96,12 +96,26 @@ public final class WorkerCli implements Callable<Integer> {
   String coreFlavor;
 
   @Option(names = "--ca-cert", paramLabel = "FILE",
-      description = "The core's CA certificate, for an https core URI (env RESOTOWORKER_CA_CERT).")
+      description = "The core's CA certificate (PEM), for an https core URI (env RESOTOWORKER_CA_CERT)."
+          + " Without it the worker fetches the CA from the core and checks it against the PSK-signed fingerprint.")
   Path caCert;
 
   @Option(names = "--no-verify-certs",
-      description = "Do not verify the core's certificate (env RESOTOWORKER_NO_VERIFY_CERTS=true).")
+      description = "Do not verify the core's certificate at all (env RESOTOWORKER_NO_VERIFY_CERTS=true).")
   boolean noVerifyCerts;
+
+  @Option(names = "--cert", paramLabel = "FILE",
+      description = "With an https core: the web server's certificate (PEM) instead of one the core signs"
+          + " (env RESOTOWORKER_CERT); needs --cert-key.")
+  Path cert;
+
+  @Option(names = "--cert-key", paramLabel = "FILE",
+      description = "The private key (PEM) of --cert (env RESOTOWORKER_CERT_KEY).")
+  Path certKey;
+
+  @Option(names = "--cert-key-pass", paramLabel = "PASSWORD", arity = "1", interactive = false,
+      description = "The password of an encrypted --cert-key (env RESOTOWORKER_CERT_KEY_PASS).")
+  String certKeyPass;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -204,8 +218,22 @@ public final class WorkerCli implements Callable<Integer> {
     boolean noVerify = noVerifyCerts
         || List.of("true", "1", "yes").contains(environment.getOrDefault("RESOTOWORKER_NO_VERIFY_CERTS", "")
             .toLowerCase(java.util.Locale.ROOT));
+    String certFile = cert != null ? cert.toString() : environment.get("RESOTOWORKER_CERT");
+    String keyFile = certKey != null ? certKey.toString() : environment.get("RESOTOWORKER_CERT_KEY");
+    boolean hasCert = certFile != null && !certFile.isBlank();
+    boolean hasKey = keyFile != null && !keyFile.isBlank();
+    if (hasCert != hasKey) {
+      throw new IllegalArgumentException(hasCert ? "--cert needs --cert-key (the certificate's private key)"
+          : "--cert-key needs --cert (the certificate of the key)");
+    }
+    CoreOptions.CertificateFiles files = null;
+    if (hasCert) {
+      files = new CoreOptions.CertificateFiles(Path.of(certFile), Path.of(keyFile),
+          secret(certKeyPass != null ? certKeyPass : environment.get("RESOTOWORKER_CERT_KEY_PASS")));
+    }
     return CoreOptions.of(parsed, key).withFlavor(flavor, subscriber)
-        .withTls(ca == null || ca.isBlank() ? null : Path.of(ca), !noVerify);
+        .withTls(ca == null || ca.isBlank() ? null : Path.of(ca), !noVerify)
+        .withCertificate(files);
   }
 
   static int collectOnce(WorkerOptions options, PluginRegistry registry, CommandLine cli) throws InterruptedException {
@@ -228,6 +256,10 @@ public final class WorkerCli implements Callable<Integer> {
     e.lines().forEach(l -> cli.getErr().println("error: " + l));
     cli.getErr().flush();
     return e.exitCode();
+  }
+
+  private static Secret secret(String value) {
+    return value == null || value.isEmpty() ? null : Secret.of(value);
   }
 
   static Secret secret(String cliValue, Map<String, String> environment) {
@@ -328,6 +360,15 @@ public final class WorkerCli implements Callable<Integer> {
     @Option(names = "--psk", description = "The worker's pre-shared key (env RESOTOWORKER_PSK).")
     String psk;
 
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+        description = "For an https --url: the CA (PEM) that issued the worker's certificate, e.g. the core's"
+            + " (env RESOTOWORKER_CA_CERT); the JVM's default roots are trusted too.")
+    Path caCert;
+
+    @Option(names = "--no-verify-certs",
+        description = "For an https --url: do not verify the worker's certificate (env RESOTOWORKER_NO_VERIFY_CERTS=true).")
+    boolean noVerifyCerts;
+
     @Spec CommandLine.Model.CommandSpec spec;
     private final Map<String, String> environment;
 
@@ -352,7 +393,20 @@ public final class WorkerCli implements Callable<Integer> {
         err.println("error: --url " + base + " is not a URL");
         return 2;
       }
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+      String ca = caCert != null ? caCert.toString() : environment.get("RESOTOWORKER_CA_CERT");
+      if (noVerifyCerts || List.of("true", "1", "yes").contains(
+          environment.getOrDefault("RESOTOWORKER_NO_VERIFY_CERTS", "").toLowerCase(java.util.Locale.ROOT))) {
+        builder.sslContext(io.resoto.worker.core.tls.CoreTrust.trustingAnything());
+      } else if (ca != null && !ca.isBlank()) {
+        try {
+          builder.sslContext(io.resoto.worker.core.tls.CoreTrust.fromFile(Path.of(ca)).sslContext());
+        } catch (io.resoto.worker.core.tls.CoreTrust.TrustException e) {
+          err.println("error: " + e.getMessage());
+          return 2;
+        }
+      }
+      HttpClient client = builder.build();
       HttpRequest request = HttpRequest.newBuilder(target)
           .timeout(Duration.ofSeconds(30))
           .header("Authorization", "Bearer " + PskJwt.mint(key, Clock.systemUTC()))

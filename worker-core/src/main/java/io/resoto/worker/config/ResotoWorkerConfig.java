@@ -72,8 +72,9 @@ public record ResotoWorkerConfig(
     @Doc("Only log what cleanup would delete, without deleting it (see cleanup).")
         boolean cleanupDryRun,
     @Doc(
-            "With an https core, serve the web endpoints over plain HTTP anyway. The worker"
-                + " serves plain HTTP until the core protocol (and its TLS) is in.")
+            "With an https core, serve the web endpoints over plain HTTP anyway. Otherwise the"
+                + " web server serves HTTPS with a certificate the core signs (or --cert/--cert-key)."
+                + " No effect without a core or with an http core: plain HTTP then.")
         boolean noTls,
     @Doc("Address the web server listens on; '::' means all addresses.") String webHost,
     @Doc("Port the web server listens on; 0 means any free port.") int webPort,

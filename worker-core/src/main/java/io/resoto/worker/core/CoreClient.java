@@ -1,6 +1,7 @@
 package io.resoto.worker.core;
 
 import io.resoto.worker.auth.PskJwt;
+import io.resoto.worker.core.tls.CoreTrust;
 import io.resoto.worker.run.CollectRun;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -18,14 +19,21 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every HTTP request and websocket the worker makes to the core goes through here: the one place
- * that builds the HTTP client (where TLS will plug in: the core's CA, {@code --ca-cert},
- * {@code --no-verify-certs}) and that puts a freshly minted PSK token on each request and each
+ * that builds the HTTP clients and that puts a freshly minted PSK token on each request and each
  * websocket handshake (reference §3.6).
+ *
+ * <p>With an https core there are two clients. The first verifies nothing and carries no token:
+ * it asks {@code /system/ready} and fetches the core's CA ({@code /ca/cert}), as the original
+ * does. {@link #establishTrust} then decides whom to trust ({@link CoreTrust}) and builds the
+ * second, through which everything else goes, tokens and websockets included. Until then no
+ * request with a token can be made.
  */
 public final class CoreClient {
 
@@ -35,19 +43,24 @@ public final class CoreClient {
 
   private final CoreOptions options;
   private final Clock clock;
-  private final HttpClient http;
+  /** No token ever goes through this one; with https it verifies nothing. */
+  private final HttpClient bootstrap;
+  /** Null with https until {@link #establishTrust}. */
+  private volatile HttpClient http;
+  private volatile CoreTrust trust;
 
-  private CoreClient(CoreOptions options, Clock clock, HttpClient http) {
+  private CoreClient(CoreOptions options, Clock clock, HttpClient bootstrap, HttpClient http) {
     this.options = options;
     this.clock = clock;
+    this.bootstrap = bootstrap;
     this.http = http;
   }
 
   /**
-   * Builds the client for the core URI.
+   * Builds the client for the core URI. With https, {@link #establishTrust} has to succeed before
+   * any request but {@link #ready}.
    *
-   * @throws IllegalArgumentException when the URI cannot be used: not http(s), no host, or https
-   *     (TLS is not in yet)
+   * @throws IllegalArgumentException when the URI cannot be used: not http(s), or no host
    */
   public static CoreClient create(CoreOptions options, Clock clock) {
     URI uri = options.uri();
@@ -56,18 +69,70 @@ public final class CoreClient {
       throw new IllegalArgumentException("--resotocore-uri " + uri + " is not an http:// or https:// URI");
     }
     if (scheme.equals("https")) {
-      // TLS plugs in here: fetch /ca/cert (or read --ca-cert), check its fingerprint against the
-      // PSK-signed token, and build the client with an SSLContext trusting that CA.
-      throw new IllegalArgumentException("--resotocore-uri " + uri
-          + ": https core URIs need TLS, which comes with a later change of this worker; use the core's"
-          + " http:// URI for now");
+      return new CoreClient(options, clock, build(CoreTrust.trustingAnything()), null);
     }
-    HttpClient http = HttpClient.newBuilder()
+    HttpClient plain = build(null);
+    return new CoreClient(options, clock, plain, plain);
+  }
+
+  private static HttpClient build(SSLContext tls) {
+    HttpClient.Builder b = HttpClient.newBuilder()
         // the core (aiohttp) speaks HTTP/1.1; without this the client would try an h2c upgrade
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
-    return new CoreClient(options, clock, http);
+        .connectTimeout(Duration.ofSeconds(10));
+    if (tls != null) {
+      b.sslContext(tls);
+    }
+    return b.build();
+  }
+
+  /**
+   * For an https core: decides whom to trust ({@code --no-verify-certs}, {@code --ca-cert}, or the
+   * CA from {@code GET /ca/cert} checked against its PSK-signed fingerprint) and builds the client
+   * for everything else. Nothing for an http core.
+   */
+  public void establishTrust() throws CoreTrust.TrustException, InterruptedException {
+    if (!options.tls()) {
+      if (options.caCert() != null || !options.verifyCerts()) {
+        log.info("--ca-cert and --no-verify-certs apply to https core URIs only; {} is http", options.uri());
+      }
+      return;
+    }
+    CoreTrust t;
+    if (!options.verifyCerts()) {
+      log.warn("--no-verify-certs: the core's certificate is not verified; whoever is between the worker and {}"
+          + " can read and change the traffic", options.uri());
+      t = CoreTrust.none();
+    } else if (options.caCert() != null) {
+      t = CoreTrust.fromFile(options.caCert());
+    } else {
+      CoreTrust.CaAnswer answer;
+      try {
+        HttpResponse<String> r = bootstrap.send(HttpRequest.newBuilder(http("/ca/cert"))
+            .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        answer = new CoreTrust.CaAnswer(r.statusCode(), r.body(),
+            r.headers().firstValue("Authorization").orElse(null));
+      } catch (IOException e) {
+        throw new CoreTrust.TrustException("cannot fetch the core's CA (GET " + options.uri() + "/ca/cert): "
+            + describe(e), false);
+      }
+      t = CoreTrust.fromCore(answer, options.psk(), options.uri().toString(), clock);
+    }
+    trust = t;
+    http = build(t.sslContext());
+  }
+
+  /** Whom the worker trusts with an https core, after {@link #establishTrust}; else null. */
+  public CoreTrust trust() {
+    return trust;
+  }
+
+  private HttpClient client() {
+    HttpClient c = http;
+    if (c == null) {
+      throw new IllegalStateException("the core's certificate is not trusted yet: establishTrust() first");
+    }
+    return c;
   }
 
   public CoreOptions options() {
@@ -105,20 +170,20 @@ public final class CoreClient {
 
   public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
       throws IOException, InterruptedException {
-    return http.send(request, body);
+    return client().send(request, body);
   }
 
   /** Opens a websocket with a fresh token in the handshake. */
   public CompletableFuture<WebSocket> websocket(String pathAndQuery, WebSocket.Listener listener) {
-    WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+    WebSocket.Builder b = client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
     authorize(b::header);
     return b.buildAsync(ws(pathAndQuery), listener);
   }
 
-  /** True when {@code GET /system/ready} answers 200 (no token needed). */
+  /** True when {@code GET /system/ready} answers 200 (no token needed; with https not verified, as the original). */
   public boolean ready() throws InterruptedException {
     try {
-      HttpResponse<Void> r = http.send(HttpRequest.newBuilder(http("/system/ready"))
+      HttpResponse<Void> r = bootstrap.send(HttpRequest.newBuilder(http("/system/ready"))
           .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
       return r.statusCode() == 200;
     } catch (IOException e) {
@@ -170,6 +235,14 @@ public final class CoreClient {
     }
     if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
       return "cannot connect (" + (t.getMessage() == null ? t.getClass().getSimpleName() : "connection refused or timed out") + ")";
+    }
+    SSLHandshakeException handshake = null;
+    for (Throwable c = t; c != null && handshake == null; c = c.getCause()) {
+      handshake = c instanceof SSLHandshakeException h ? h : null;
+    }
+    if (handshake != null) {
+      return "TLS handshake failed (" + handshake.getMessage() + "); is the core's certificate issued by the CA the worker"
+          + " trusts (--ca-cert), and for the host of --resotocore-uri?";
     }
     if (t instanceof HttpTimeoutException) {
       return "the core did not answer in time";

@@ -62,6 +62,7 @@ public final class CoreConnection implements AutoCloseable {
   private volatile CoreConfigStore.Fetched config;
   private volatile String revision;
   private TaskQueueChannel tasks;
+  private volatile io.resoto.worker.core.tls.WebCertificate webCertificate;
   private EventsChannel events;
 
   private volatile Supplier<LoadedConfig> running;
@@ -107,7 +108,8 @@ public final class CoreConnection implements AutoCloseable {
   }
 
   /**
-   * Builds the client, waits for {@code /system/ready} and reads the worker's config document.
+   * Builds the client, waits for {@code /system/ready}, with an https core decides whom to trust
+   * (see {@link CoreClient#establishTrust}) and reads the worker's config document.
    */
   public static CoreConnection connect(CoreOptions options, ConfigLoader loader, Map<String, String> environment,
       Clock clock) throws CoreUnavailable, InterruptedException {
@@ -120,6 +122,11 @@ public final class CoreConnection implements AutoCloseable {
     if (!client.awaitReady()) {
       throw new CoreUnavailable("the core at " + options.uri() + " was not ready within "
           + options.readyTimeout().toSeconds() + " s (GET /system/ready)", false);
+    }
+    try {
+      client.establishTrust();
+    } catch (io.resoto.worker.core.tls.CoreTrust.TrustException e) {
+      throw new CoreUnavailable(e.getMessage(), e.isConfigProblem());
     }
     CoreConfigStore store = new CoreConfigStore(client, loader, environment);
     CoreConnection connection = new CoreConnection(client, store, clock);
@@ -139,6 +146,22 @@ public final class CoreConnection implements AutoCloseable {
         options.flavor(), options.configId(), connection.config.found()
             ? "read (revision " + connection.config.revision() + ")" : "does not exist yet: it is created from the defaults");
     return connection;
+  }
+
+  /** True when the core is https: the web server serves HTTPS too, unless no_tls. */
+  public boolean tls() {
+    return client.options().tls();
+  }
+
+  /**
+   * The web server's certificate: from {@code --cert}/{@code --cert-key}, or signed by the core
+   * (renewed while this connection is open). IOException saying what failed.
+   */
+  public synchronized io.resoto.worker.core.tls.WebCertificate webCertificate() throws IOException {
+    if (webCertificate == null) {
+      webCertificate = io.resoto.worker.core.tls.WebCertificate.obtain(client, clock);
+    }
+    return webCertificate;
   }
 
   /** The config document as last read from the core. */
@@ -277,6 +300,9 @@ public final class CoreConnection implements AutoCloseable {
       c.close();
     }
     configReloads.shutdownNow();
+    if (webCertificate != null) {
+      webCertificate.close();
+    }
     CoreSink s = sink.get();
     if (s != null) {
       s.close();

@@ -212,9 +212,22 @@ public final class Worker implements WorkerStatus, AutoCloseable {
     HomeDirFiles.write(wc, options.home());
     Worker worker = new Worker(options, registry, loader, loaded, sink, core, List.of(listeners));
     if (!options.once()) {
+      javax.net.ssl.SSLContext webTls = null;
+      if (core != null && core.tls()) {
+        if (wc.noTls()) {
+          log.info("resotoworker.no_tls is set: the web server serves plain HTTP although the core is https");
+        } else {
+          try {
+            webTls = core.webCertificate().sslContext();
+          } catch (IOException e) {
+            throw new StartupException(StartupException.ENVIRONMENT, List.of(e.getMessage()
+                + "; to serve plain HTTP instead set resotoworker.no_tls: true"));
+          }
+        }
+      }
       try {
         worker.web = WebServer.start(wc.webHost(), wc.webPort(), wc.webPath(), worker, worker.metrics,
-            options.clock());
+            options.clock(), webTls);
       } catch (IOException e) {
         throw new StartupException(StartupException.ENVIRONMENT, List.of(e.getMessage()));
       }

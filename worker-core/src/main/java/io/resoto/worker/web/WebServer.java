@@ -2,6 +2,8 @@ package io.resoto.worker.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.resoto.worker.auth.PskJwt;
 import io.resoto.worker.metrics.WorkerMetrics;
 import io.resoto.worker.run.TriggerResult;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Everything is served at {@code /} and, when {@code web_path} is not {@code /}, under it too.
+ * With an https core (and {@code no_tls} not set) it serves HTTPS with the certificate the core
+ * signed (see {@code core.tls.WebCertificate}).
  */
 public final class WebServer implements AutoCloseable {
 
@@ -76,16 +81,28 @@ public final class WebServer implements AutoCloseable {
    */
   public static WebServer start(String host, int port, String webPath, WorkerStatus status,
       WorkerMetrics metrics, Clock clock) throws IOException {
+    return start(host, port, webPath, status, metrics, clock, null);
+  }
+
+  /** Same, serving HTTPS with this context when it is not null. */
+  public static WebServer start(String host, int port, String webPath, WorkerStatus status,
+      WorkerMetrics metrics, Clock clock, SSLContext tls) throws IOException {
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(host, port), 64);
+      if (tls == null) {
+        server = HttpServer.create(new InetSocketAddress(host, port), 64);
+      } else {
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(host, port), 64);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server = https;
+      }
     } catch (BindException e) {
       throw new IOException("cannot listen on " + display(host, port)
           + ": the port is already in use (resotoworker.web_port)", e);
     } catch (SocketException e) {
       if (host.equals("::")) {
         log.warn("IPv6 is not available ({}); listening on 0.0.0.0 instead of ::", e.getMessage());
-        return start("0.0.0.0", port, webPath, status, metrics, clock);
+        return start("0.0.0.0", port, webPath, status, metrics, clock, tls);
       }
       throw new IOException("cannot listen on " + display(host, port) + ": " + e.getMessage()
           + " (resotoworker.web_host, resotoworker.web_port)", e);
@@ -95,7 +112,7 @@ public final class WebServer implements AutoCloseable {
     }
     WebServer web = new WebServer(server, status, metrics, clock, webPath);
     server.start();
-    log.info("web server listening on {}", display(host, web.port()));
+    log.info("web server listening on {}{}", display(host, web.port()), tls == null ? "" : " (HTTPS)");
     return web;
   }
 

@@ -29,11 +29,14 @@ class WorkerCliTest {
   }
 
   @Test
-  void anHttpsCoreUriSaysTlsComesLater() throws Exception {
+  void aCertificateWithoutItsKeyAndAKeyWithoutItsCertificateAreRefused() throws Exception {
     Path f = file("resotoworker:\n  web_port: 0\n  web_host: 127.0.0.1\n  data_dir: " + dir.resolve("d") + "\n");
-    assertThat(run("-c", f.toString(), "--resotocore-uri", "https://core:8900", "--psk", "x")).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("error: --resotocore-uri https://core:8900: https core URIs need TLS, which"
-        + " comes with a later change of this worker; use the core's http:// URI for now\n");
+    assertThat(run("-c", f.toString(), "--resotocore-uri", "https://core:8900", "--cert", "c.pem")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: --cert needs --cert-key (the certificate's private key)\n");
+    err.getBuffer().setLength(0);
+    env.put("RESOTOWORKER_CERT_KEY", "k.pem");
+    assertThat(run("-c", f.toString(), "--resotocore-uri", "https://core:8900")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: --cert-key needs --cert (the certificate of the key)\n");
   }
 
   @Test

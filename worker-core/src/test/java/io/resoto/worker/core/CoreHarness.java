@@ -32,6 +32,8 @@ final class CoreHarness implements AutoCloseable {
   PluginRegistry registry = REGISTRY;
   CoreFlavor flavor = CoreFlavor.RESOTO;
   String psk = PSK;
+  /** Changes the core options before the worker starts (TLS flags, certificate files, ...). */
+  java.util.function.UnaryOperator<CoreOptions> coreOptions = o -> o;
 
   CoreHarness(Path dir) throws Exception {
     this(dir, TestCore.Options.psk(PSK));
@@ -54,6 +56,7 @@ final class CoreHarness implements AutoCloseable {
         .withBackoff(FAST, Duration.ofMillis(20))
         .withReadyTimeout(Duration.ofSeconds(10))
         .withTaskHandlers(handlers);
+    co = coreOptions.apply(co);
     return new WorkerOptions(configFile, env, List.of(), psk == null ? null : Secret.of(psk), false,
         Clock.systemUTC(), dir.resolve("home"), Duration.ofMillis(50), co);
   }
