@@ -60,6 +60,15 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- $worker.web_port | default 9956 }}
 {{- end }}
 
+{{/*
+HTTPS when the worker serves TLS: an https core signs the worker's certificate unless
+resotoworker.no_tls is set (probes then use HTTPS; the kubelet does not verify certificates).
+*/}}
+{{- define "resotoworker.scheme" -}}
+{{- $worker := (.Values.config | default dict).resotoworker | default dict }}
+{{- if and (hasPrefix "https://" (.Values.core.uri | default "")) (not $worker.no_tls) }}HTTPS{{ else }}HTTP{{ end }}
+{{- end }}
+
 {{- define "resotoworker.image" -}}
 {{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion | toString) }}
 {{- end }}

@@ -100,6 +100,7 @@ spec:
         httpGet:
           path: /health
           port: http
+          scheme: {{ include "resotoworker.scheme" . }}
         {{- toYaml (omit .Values.livenessProbe "enabled") | nindent 8 }}
       {{- end }}
       {{- if .Values.readinessProbe.enabled }}
@@ -107,6 +108,7 @@ spec:
         httpGet:
           path: /ready
           port: http
+          scheme: {{ include "resotoworker.scheme" . }}
         {{- toYaml (omit .Values.readinessProbe "enabled") | nindent 8 }}
       {{- end }}
       {{- with .Values.resources }}

@@ -328,6 +328,24 @@ class ResotoWorkerChartTest {
   }
 
   @Test
+  void probesAndTheMonitorUseHttpsWhenAnHttpsCoreSignsTheWorkersCertificate() throws Exception {
+    Manifests plain = render(t -> t.set("core.uri", "http://core:8900"));
+    assertThat(plain.container().at("/livenessProbe/httpGet/scheme").asText()).isEqualTo("HTTP");
+    assertThat(plain.container().at("/readinessProbe/httpGet/scheme").asText()).isEqualTo("HTTP");
+
+    Manifests tls = render(t -> t.set("core.uri", "https://core:8900").set("serviceMonitor.enabled", true)
+        .set("serviceMonitor.tlsConfig.insecureSkipVerify", true));
+    assertThat(tls.container().at("/livenessProbe/httpGet/scheme").asText()).isEqualTo("HTTPS");
+    assertThat(tls.container().at("/readinessProbe/httpGet/scheme").asText()).isEqualTo("HTTPS");
+    JsonNode monitor = tls.ofKind("ServiceMonitor").get(0);
+    assertThat(monitor.at("/spec/endpoints/0/scheme").asText()).isEqualTo("https");
+    assertThat(monitor.at("/spec/endpoints/0/tlsConfig/insecureSkipVerify").asBoolean()).isTrue();
+
+    Manifests noTls = render(t -> t.set("core.uri", "https://core:8900").set("config.resotoworker.no_tls", true));
+    assertThat(noTls.container().at("/livenessProbe/httpGet/scheme").asText()).isEqualTo("HTTP");
+  }
+
+  @Test
   void shardsMustNotReplaceEachOthersGraph() throws Exception {
     assertThatThrownBy(() -> render(t -> t.set("replicaCount", 2).set("config.resotoworker.graph_merge_kind", "cloud")))
         .hasMessageContaining("replicaCount above 1 needs config.resotoworker.graph_merge_kind: account");

@@ -44,7 +44,9 @@ class SimulatorMainTest {
     Pattern endpoint = Pattern.compile("AWS simulator: (http://127\\.0\\.0\\.1:\\d+) ");
     Matcher m = endpoint.matcher("");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!(m = endpoint.matcher(out.toString(StandardCharsets.UTF_8))).find() && System.nanoTime() < deadline) {
+    // the banner is printed line by line: wait for its last line, not only the first
+    while (!((m = endpoint.matcher(out.toString(StandardCharsets.UTF_8))).find()
+        && out.toString(StandardCharsets.UTF_8).contains("AKIADEMO00000000000A")) && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("estate demo: 3 accounts", "AKIADEMO00000000000A");
