@@ -8,7 +8,8 @@
 #   bash docs/check-commands.sh               # about 2 minutes on 2 cores
 #
 # It starts the simulator with README's command (demo organisation, 127.0.0.1:4599, instance
-# metadata on 4600) and needs ports 4599, 4600 and 9956 free. The only additions to the docs'
+# metadata on 4600) and the stand-in Resoto core of module test-core (8900), and needs ports 4599,
+# 4600, 8900 and 9956 free. The only additions to the docs'
 # commands: AWS_ENDPOINT_URL / RESOTOWORKER_AWS__ENDPOINT_URL pointing at the simulator (the
 # README's aws-demo.yaml sets endpoint_url itself), AWS_EC2_METADATA_SERVICE_ENDPOINT for the
 # instance profile, the demo's keys in place of "AKIA...", and HOME set to a scratch directory
@@ -18,10 +19,10 @@ set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 W=$ROOT/worker-app/target/worker.jar
 SIM=$ROOT/aws-simulator/target/aws-simulator.jar
-for j in "$W" "$SIM"; do
+for j in "$W" "$SIM" "$ROOT/test-core/target/test-core.jar"; do
   [ -f "$j" ] || { echo "missing $j: run mvn -B -ntp -DskipTests package first"; exit 2; }
 done
-for p in 4599 4600 9956; do
+for p in 4599 4600 8900 9956; do
   if (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then echo "port $p is in use"; exit 2; fi
 done
 
@@ -31,10 +32,11 @@ export HOME=$WORK/home
 export JDK_JAVA_OPTIONS="-Duser.home=$HOME"
 mkdir -p "$HOME"
 cd "$WORK"
-SIM_PID=; DAEMON_PID=
+SIM_PID=; DAEMON_PID=; CORE_PID=
 cleanup() {
   [ -n "$DAEMON_PID" ] && kill "$DAEMON_PID" 2>/dev/null
   [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null
+  [ -n "$CORE_PID" ] && kill "$CORE_PID" 2>/dev/null
   wait 2>/dev/null
   rm -rf "$WORK"
 }
@@ -225,6 +227,31 @@ if [ $rc = 0 ] && grep -qE 'account .*\(222222222222\) collected: .* nodes' daem
 else
   FAILED=$((FAILED + 1)); echo "FAIL  aws-access.md    (the triggered run: exit $rc)"; tail -n 15 daemon.log | sed 's/^/      | /'
 fi
+
+# operations.md "Running next to a Resoto core", against the stand-in core of module test-core
+( cd "$ROOT" && exec java -jar test-core/target/test-core.jar --port 8900 --psk "$RESOTOWORKER_PSK" ) > core.log 2>&1 &
+CORE_PID=$!
+for _ in $(seq 60); do grep -q 'listening' core.log 2>/dev/null && break; sleep 0.5; done
+core_check() {
+  local shown=$1; shift
+  env "$@" --override resotoworker.collector=example > core-worker.log 2>&1 &
+  DAEMON_PID=$!
+  for _ in $(seq 60); do grep -q 'actions channel connected' core-worker.log && break; sleep 0.5; done
+  local ready; ready=$(curl -s http://127.0.0.1:9956/ready | tr -d '\r')
+  kill -TERM "$DAEMON_PID"; wait "$DAEMON_PID"; local rc=$?; DAEMON_PID=
+  if [ $rc = 0 ] && [ "$ready" = ok ] && grep -q 'connected to the core at http://127.0.0.1:8900' core-worker.log \
+     && grep -q 'core actions channel connected' core-worker.log; then
+    PASSED=$((PASSED + 1)); echo "PASS  operations.md    $shown  (connected, /ready ok, SIGTERM exit 0)"
+  else
+    FAILED=$((FAILED + 1)); echo "FAIL  operations.md    $shown  (exit $rc, /ready '$ready')"; tail -n 15 core-worker.log | sed 's/^/      | /'
+  fi
+}
+PSK=$RESOTOWORKER_PSK
+core_check 'java -jar worker.jar --resotocore-uri http://resotocore:8900 --psk "$PSK"  # core at 127.0.0.1:8900' \
+  -u RESOTOWORKER_PSK java -jar "$W" --resotocore-uri http://127.0.0.1:8900 --psk "$PSK"
+core_check 'RESOTOWORKER_RESOTOCORE_URI=http://resotocore:8900 RESOTOWORKER_PSK=... java -jar worker.jar  # core at 127.0.0.1:8900' \
+  RESOTOWORKER_RESOTOCORE_URI=http://127.0.0.1:8900 RESOTOWORKER_PSK="$PSK" java -jar "$W"
+kill "$CORE_PID" 2>/dev/null; wait "$CORE_PID" 2>/dev/null
 
 echo
 echo "$PASSED passed, $FAILED failed"
