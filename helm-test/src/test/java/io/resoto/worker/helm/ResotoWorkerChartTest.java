@@ -135,6 +135,34 @@ class ResotoWorkerChartTest {
     }
   }
 
+  /** The values blocks of docs/kubernetes.md, each on its own and all together, as a reader would use them. */
+  @Test
+  void theValuesBlocksOfTheKubernetesPageRender() throws Exception {
+    String page = Files.readString(CHART.resolve("../../docs/kubernetes.md").normalize());
+    List<String> blocks = new ArrayList<>();
+    var matcher = java.util.regex.Pattern.compile("(?ms)^```yaml\\n(.*?)^```").matcher(page);
+    while (matcher.find()) {
+      blocks.add(matcher.group(1));
+    }
+    assertThat(blocks).hasSize(4);
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      Path file = tmp.resolve("kubernetes-md-" + i + "-values.yaml");
+      Files.writeString(file, blocks.get(i));
+      files.add(file);
+      Manifests m = render(t -> t.withValuesFile(file));
+      assertThat(m.kinds()).as("block %d:%n%s", i, blocks.get(i)).contains("ConfigMap", "Service");
+      load(m, Map.of());
+    }
+    Manifests all = render(t -> files.forEach(t::withValuesFile));
+    assertThat(all.kinds()).contains("StatefulSet", "ServiceMonitor");
+    assertThat(all.env().get("RESOTOWORKER_RESOTOCORE_URI").path("value").asText())
+        .isEqualTo("http://resotocore.resoto.svc:8900");
+    LoadedConfig config = load(all, Map.of());
+    assertThat(config.section("resotoworker", ResotoWorkerConfig.class).collector()).containsExactly("aws");
+    assertThat(config.section("aws", AwsConfig.class).region()).containsExactly("us-east-1", "eu-central-1");
+  }
+
   @Test
   void theDefaultsRenderOneHardenedWorker() throws Exception {
     Manifests m = render(t -> {});
