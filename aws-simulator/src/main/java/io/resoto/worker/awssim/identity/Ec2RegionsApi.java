@@ -1,5 +1,6 @@
 package io.resoto.worker.awssim.identity;
 
+import io.resoto.worker.awssim.Ec2FilterValue;
 import io.resoto.worker.awssim.AwsError;
 import io.resoto.worker.awssim.CallContext;
 import io.resoto.worker.awssim.HandlerRegistry;
@@ -69,7 +70,7 @@ public final class Ec2RegionsApi {
           default -> throw AwsError.of(400, "InvalidParameterValue",
               "The filter '" + filter.name() + "' is invalid");
         };
-        List<Pattern> values = filter.values().stream().map(Ec2RegionsApi::wildcard).toList();
+        List<Pattern> values = filter.values().stream().map(Ec2FilterValue::pattern).toList();
         regions.removeIf(r -> values.stream().noneMatch(v -> v.matcher(field.apply(r)).matches()));
       }
     }
@@ -81,16 +82,4 @@ public final class Ec2RegionsApi {
     return Region.builder().regionName(name).endpoint(Regions.ec2Endpoint(name)).optInStatus(optInStatus).build();
   }
 
-  /** EC2 filter values: {@code *} any run of characters, {@code ?} one character. */
-  private static Pattern wildcard(String value) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
-  }
 }

@@ -1,5 +1,6 @@
 package io.resoto.worker.awssim.resources.ec2compute;
 
+import io.resoto.worker.awssim.Ec2FilterValue;
 import io.resoto.worker.awssim.AwsError;
 import io.resoto.worker.awssim.CallContext;
 import io.resoto.worker.awssim.HandlerRegistry;
@@ -328,7 +329,7 @@ public final class Ec2ComputeApi implements ResourceApi {
     List<T> out = new ArrayList<>(all);
     for (Filter f : filters) {
       String name = String.valueOf(f.name());
-      List<Pattern> values = f.values().stream().map(Ec2ComputeApi::wildcard).toList();
+      List<Pattern> values = f.values().stream().map(Ec2FilterValue::pattern).toList();
       Function<T, List<String>> field;
       if (name.startsWith("tag:")) {
         String key = name.substring(4);
@@ -365,17 +366,5 @@ public final class Ec2ComputeApi implements ResourceApi {
     } catch (ReflectiveOperationException e) {
       return List.of();
     }
-  }
-
-  private static Pattern wildcard(String value) {
-    StringBuilder b = new StringBuilder();
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '*' -> b.append(".*");
-        case '?' -> b.append('.');
-        default -> b.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(b.toString());
   }
 }

@@ -1,5 +1,6 @@
 package io.resoto.worker.awssim.resources.ec2net;
 
+import io.resoto.worker.awssim.Ec2FilterValue;
 import io.resoto.worker.awssim.AwsError;
 import io.resoto.worker.awssim.CallContext;
 import io.resoto.worker.awssim.HandlerRegistry;
@@ -254,10 +255,10 @@ public final class Ec2NetworkApi implements ResourceApi {
       if (name.startsWith("tag:")) {
         String key = name.substring(4);
         field = fields.get("#tags");
-        values = filter.values().stream().map(v -> wildcard(key + "=" + v)).toList();
+        values = filter.values().stream().map(v -> Ec2FilterValue.pattern(key + "=" + v)).toList();
       } else {
         field = name.equals("#tags") ? null : fields.get(name);
-        values = filter.values().stream().map(Ec2NetworkApi::wildcard).toList();
+        values = filter.values().stream().map(Ec2FilterValue::pattern).toList();
       }
       if (field == null) {
         throw AwsError.of(400, "InvalidParameterValue", "The filter '" + name + "' is invalid");
@@ -269,16 +270,4 @@ public final class Ec2NetworkApi implements ResourceApi {
     return out;
   }
 
-  /** EC2 filter values: {@code *} any run of characters, {@code ?} one character. */
-  private static Pattern wildcard(String value) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
-  }
 }

@@ -1,5 +1,6 @@
 package io.resoto.worker.awssim.resources.ec2tags;
 
+import io.resoto.worker.awssim.Ec2FilterValue;
 import io.resoto.worker.awssim.AwsError;
 import io.resoto.worker.awssim.CallContext;
 import io.resoto.worker.awssim.HandlerRegistry;
@@ -349,7 +350,7 @@ public final class Ec2TagsApi implements ResourceApi {
         case "resource-type" -> TagDescription::resourceTypeAsString;
         default -> throw AwsError.of(400, "InvalidParameterValue", "The filter '" + name + "' is invalid");
       };
-      List<Pattern> values = f.values().stream().map(Ec2TagsApi::wildcard).toList();
+      List<Pattern> values = f.values().stream().map(Ec2FilterValue::pattern).toList();
       out = out.stream().filter(d -> {
         String v = field.apply(d);
         return v != null && values.stream().anyMatch(p -> p.matcher(v).matches());
@@ -358,17 +359,6 @@ public final class Ec2TagsApi implements ResourceApi {
     return out;
   }
 
-  private static Pattern wildcard(String value) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
-  }
 
   // ---- the table's building blocks ----
 
