@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -77,7 +78,7 @@ class ResponseRoundTripTest {
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing");
+          "pricing", "acm");
 
   private static AwsSimulator sim;
 
@@ -134,6 +135,11 @@ class ResponseRoundTripTest {
   @Test
   void cloudwatch() throws Exception {
     roundTrip("cloudwatch", CloudWatchClient.class, CloudWatchClient.builder());
+  }
+
+  @Test
+  void acm() throws Exception {
+    roundTrip("acm", AcmClient.class, AcmClient.builder());
   }
 
   @Test
@@ -196,7 +202,7 @@ class ResponseRoundTripTest {
   private <C extends AutoCloseable, B extends AwsClientBuilder<B, C>> void roundTrip(String name,
       Class<C> clientType, B builder) throws Exception {
     boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
-        || name.equals("sqs") || name.equals("pricing");
+        || name.equals("sqs") || name.equals("pricing") || name.equals("acm");
     Map<String, Method> methods = new TreeMap<>();
     Map<String, Class<?>> requestTypes = new TreeMap<>();
     for (Method m : clientType.getMethods()) {

@@ -10,6 +10,7 @@ public final class ResourceApis {
 
   /** All groups, in the order they are registered. */
   public static final List<ResourceApi> ALL = List.of(
+      new io.resoto.worker.awssim.resources.acm.AcmApi(),
       new io.resoto.worker.awssim.resources.ec2net.Ec2NetworkApi(),
       new io.resoto.worker.awssim.resources.iam.IamResourcesApi(),
       new io.resoto.worker.awssim.resources.pricing.PricingApi(),
