@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.kms.model.Tag;
 
 /**
  * {@code aws_kms_key}: KMS keys (ListKeys, then DescribeKey and ListResourceTags per key; for
- * customer managed keys also GetKeyPolicy and, for symmetric keys not pending deletion,
+ * customer managed keys also GetKeyPolicy and, for the keys {@link #rotates} names,
  * GetKeyRotationStatus, which AWS refuses for the others). id and name are the key id, ctime the
  * creation date. The original's edges from keys go to kinds not collected yet (log groups,
  * DynamoDB tables, Secrets Manager secrets); the kinds that use a key point to it.
@@ -89,7 +89,7 @@ public final class AwsKmsKeyKind extends DeclaredKind {
       Integer rotationPeriod = null;
       if ("CUSTOMER".equals(key.keyManagerAsString())) {
         policy = kms.getKeyPolicy(b -> b.keyId(key.keyId()).policyName("default")).policy();
-        if ("SYMMETRIC_DEFAULT".equals(key.keySpecAsString()) && key.keyState() != KeyState.PENDING_DELETION) {
+        if (rotates(key)) {
           var status = kms.getKeyRotationStatus(b -> b.keyId(key.keyId()));
           rotation = status.keyRotationEnabled();
           rotationPeriod = status.rotationPeriodInDays();
@@ -124,6 +124,16 @@ public final class AwsKmsKeyKind extends DeclaredKind {
     put(b, "kms_key_rotation_enabled", rotation);
     put(b, "kms_rotation_period_in_days", rotationPeriod == null ? null : rotationPeriod.longValue());
     return KindContext.arn(b, k.arn()).build();
+  }
+
+  /**
+   * Whether AWS answers GetKeyRotationStatus for the key: only symmetric keys with KMS's own key
+   * material (not imported, not in a custom key store) that are enabled or disabled; it refuses
+   * the others (UnsupportedOperationException, KMSInvalidStateException).
+   */
+  static boolean rotates(KeyMetadata key) {
+    return "SYMMETRIC_DEFAULT".equals(key.keySpecAsString()) && "AWS_KMS".equals(key.originAsString())
+        && (key.keyState() == KeyState.ENABLED || key.keyState() == KeyState.DISABLED);
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
 
 class AwsKmsKeyKindTest extends IamS3TestBase {
 
@@ -57,6 +58,17 @@ class AwsKmsKeyKindTest extends IamS3TestBase {
     assertThat(managed.tags()).isEmpty();
     assertThat(managed.properties()).containsEntry("kms_key_manager", "AWS").doesNotContainKey("kms_key_policy");
     assertThat(edges(g, EdgeType.DELETE)).isEmpty();
+  }
+
+  @Test
+  void rotationIsAskedOnlyWhereAwsAnswersIt() {
+    KeyMetadata.Builder symmetric = KeyMetadata.builder().keyId("k").keySpec("SYMMETRIC_DEFAULT").origin("AWS_KMS");
+    assertThat(AwsKmsKeyKind.rotates(symmetric.keyState("Enabled").build())).isTrue();
+    assertThat(AwsKmsKeyKind.rotates(symmetric.keyState("Disabled").build())).isTrue();
+    assertThat(AwsKmsKeyKind.rotates(symmetric.keyState("PendingDeletion").build())).isFalse();
+    assertThat(AwsKmsKeyKind.rotates(symmetric.keyState("Enabled").origin("EXTERNAL").build())).isFalse();
+    assertThat(AwsKmsKeyKind.rotates(symmetric.keyState("Enabled").origin("AWS_KMS").keySpec("RSA_2048").build()))
+        .isFalse();
   }
 
   @Test
