@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -72,13 +73,14 @@ class ResponseRoundTripTest {
       "iam:TagInstanceProfile", "iam:UntagInstanceProfile", "iam:TagServerCertificate",
       "iam:UntagServerCertificate",
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
+      "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm");
+          "pricing", "acm", "kms");
 
   private static AwsSimulator sim;
 
@@ -152,6 +154,11 @@ class ResponseRoundTripTest {
     roundTrip("sqs", SqsClient.class, SqsClient.builder());
   }
 
+  @Test
+  void kms() throws Exception {
+    roundTrip("kms", KmsClient.class, KmsClient.builder());
+  }
+
   private static boolean isRead(String op) {
     return op.startsWith("List") || op.startsWith("Describe") || op.startsWith("Get");
   }
@@ -202,7 +209,8 @@ class ResponseRoundTripTest {
   private <C extends AutoCloseable, B extends AwsClientBuilder<B, C>> void roundTrip(String name,
       Class<C> clientType, B builder) throws Exception {
     boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
-        || name.equals("sqs") || name.equals("pricing") || name.equals("acm");
+        || name.equals("sqs") || name.equals("pricing") || name.equals("acm")
+        || name.equals("kms");
     Map<String, Method> methods = new TreeMap<>();
     Map<String, Class<?>> requestTypes = new TreeMap<>();
     for (Method m : clientType.getMethods()) {

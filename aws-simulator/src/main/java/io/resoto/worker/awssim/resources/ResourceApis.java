@@ -19,7 +19,9 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.ec2compute.Ec2ComputeApi(),
       new io.resoto.worker.awssim.resources.ec2tags.Ec2TagsApi(),
       new io.resoto.worker.awssim.resources.iam.IamTagsApi(),
-      new io.resoto.worker.awssim.resources.cloudwatch.CloudWatchMetricsApi());
+      new io.resoto.worker.awssim.resources.cloudwatch.CloudWatchMetricsApi(),
+      new io.resoto.worker.awssim.resources.sqs.SqsQueuesApi(),
+      new io.resoto.worker.awssim.resources.kms.KmsKeysApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {
