@@ -138,16 +138,7 @@ public final class ConfigLoader {
    */
   public LoadedConfig load(Path fileOrNull, Map<String, String> environment, List<String> overrides)
       throws ConfigException {
-    Run run = new Run(fileOrNull == null ? null : fileOrNull.toString(), environment);
-    if (fileOrNull != null) {
-      try {
-        run.parse(Files.readString(fileOrNull));
-      } catch (IOException e) {
-        run.problems.add(
-            new ConfigProblem(fileOrNull.toString(), "", "cannot read the file: " + reason(e)));
-      }
-    }
-    return run.finish(overrides, fileOrNull);
+    return load(null, null, fileOrNull, environment, overrides);
   }
 
   /**

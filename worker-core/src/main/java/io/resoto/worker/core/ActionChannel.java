@@ -150,14 +150,11 @@ final class ActionChannel extends CoreChannel implements RunListener {
 
   @Override
   void onMessage(String text) {
-    JsonNode msg;
-    try {
-      msg = JSON.readTree(text);
-    } catch (IOException e) {
-      log.warn("core actions channel: ignored a frame that is not JSON: {}", abbreviate(text));
+    JsonNode msg = parse(text);
+    if (msg == null) {
       return;
     }
-    if (msg == null || !msg.isObject()) {
+    if (!msg.isObject()) {
       log.warn("core actions channel: ignored a frame that is not a JSON object: {}", abbreviate(text));
       return;
     }
@@ -362,8 +359,4 @@ final class ActionChannel extends CoreChannel implements RunListener {
     handlers.shutdownNow();
   }
 
-  static String abbreviate(String text) {
-    String t = text.replace('\n', ' ');
-    return t.length() > 200 ? t.substring(0, 200) + "..." : t;
-  }
 }

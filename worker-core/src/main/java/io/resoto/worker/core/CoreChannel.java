@@ -1,5 +1,6 @@
 package io.resoto.worker.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -23,6 +24,9 @@ abstract class CoreChannel implements AutoCloseable {
 
   protected final Logger log = LoggerFactory.getLogger(getClass());
   protected final CoreClient client;
+  private static final com.fasterxml.jackson.databind.ObjectMapper FRAMES =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final String name;
   private final Clock clock;
   private final Object sendLock = new Object();
@@ -53,6 +57,26 @@ abstract class CoreChannel implements AutoCloseable {
 
   /** One whole text message from the core. Must not throw. */
   abstract void onMessage(String text);
+
+  /**
+   * A frame as JSON, or null (logged, the connection kept) when it is not JSON: a malformed frame
+   * never ends a channel.
+   */
+  JsonNode parse(String text) {
+    try {
+      JsonNode frame = FRAMES.readTree(text);
+      return frame == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : frame;
+    } catch (java.io.IOException e) {
+      log.warn("core {}: ignored a frame that is not JSON: {}", name, abbreviate(text));
+      return null;
+    }
+  }
+
+  /** A frame for a log line: one line, at most 200 characters. */
+  static String abbreviate(String text) {
+    String t = text.replace('\n', ' ');
+    return t.length() > 200 ? t.substring(0, 200) + "..." : t;
+  }
 
   /** The name in logs and health messages, e.g. "actions channel". */
   String name() {

@@ -1,8 +1,6 @@
 package io.resoto.worker.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -13,7 +11,6 @@ import java.util.function.Consumer;
  */
 final class EventsChannel extends CoreChannel {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String configId;
   private final Consumer<String> configUpdated;
@@ -31,13 +28,7 @@ final class EventsChannel extends CoreChannel {
 
   @Override
   void onMessage(String text) {
-    JsonNode msg;
-    try {
-      msg = JSON.readTree(text);
-    } catch (IOException e) {
-      log.warn("core events channel: ignored a frame that is not JSON: {}", ActionChannel.abbreviate(text));
-      return;
-    }
+    JsonNode msg = parse(text);
     if (msg == null || !"config-updated".equals(msg.path("message_type").asText())) {
       return;
     }

@@ -90,16 +90,13 @@ final class TaskQueueChannel extends CoreChannel {
 
   @Override
   void onMessage(String text) {
-    JsonNode task;
-    try {
-      task = JSON.readTree(text);
-    } catch (IOException e) {
-      log.warn("core task queue: ignored a frame that is not JSON: {}", ActionChannel.abbreviate(text));
+    JsonNode task = parse(text);
+    if (task == null) {
       return;
     }
     String id = task == null ? null : task.path("task_id").asText(null);
     if (id == null) {
-      log.warn("core task queue: ignored a frame without task_id: {}", ActionChannel.abbreviate(text));
+      log.warn("core task queue: ignored a frame without task_id: {}", abbreviate(text));
       return;
     }
     pool.execute(() -> run(id, task));

@@ -31,11 +31,7 @@ final class Ec2ComputeValues {
 
   /** EC2's {@code [{Key, Value}]} tags as a map (ToDict in the original). */
   static Map<String, String> tags(List<Tag> tags) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (tags != null) {
-      tags.forEach(t -> out.put(t.key(), t.value()));
-    }
-    return out;
+    return Ec2Values.tags(tags);
   }
 
   /** The value of one tag, or null. */
@@ -45,7 +41,7 @@ final class Ec2ComputeValues {
 
   /** The EC2 ARN the original formats for resources whose API item carries none. */
   static String arn(KindContext ctx, String type, String id) {
-    return "arn:" + ctx.partition() + ":ec2:" + ctx.region() + ":" + ctx.account().id() + ":" + type + "/" + id;
+    return Ec2Values.arn(ctx, type, id);
   }
 
   /** The key id at the end of a KMS key ARN (the API names keys by ARN, the kms kind by id). */
@@ -60,7 +56,8 @@ final class Ec2ComputeValues {
   /**
    * An SDK structure (or list of them) as nested maps with snake_case keys, nulls and empty SDK
    * auto-construct lists left out, so users query {@code instance_placement.availability_zone}
-   * exactly as in the original.
+   * exactly as in the original. Unlike {@link Ec2Values#plain} (the networking kinds), empty
+   * structures and lists are left out too.
    */
   static Object plain(Object value) {
     if (value == null) {
@@ -105,23 +102,8 @@ final class Ec2ComputeValues {
     return list == null || list.isEmpty() ? null : list;
   }
 
-  /** {@code AvailabilityZone} -> {@code availability_zone}; runs of capitals stay one word ({@code VCpuInfo} -> {@code v_cpu_info}). */
+  /** {@code AvailabilityZone} -> {@code availability_zone} (one rule for every EC2 kind). */
   static String snake(String member) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < member.length(); i++) {
-      char c = member.charAt(i);
-      if (Character.isUpperCase(c)) {
-        boolean prevLower = i > 0 && !Character.isUpperCase(member.charAt(i - 1));
-        boolean nextLower = i + 1 < member.length() && Character.isLowerCase(member.charAt(i + 1));
-        boolean prevUpper = i > 0 && Character.isUpperCase(member.charAt(i - 1));
-        if (i > 0 && (prevLower || (prevUpper && nextLower))) {
-          b.append('_');
-        }
-        b.append(Character.toLowerCase(c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
+    return Ec2Values.snake(member);
   }
 }
