@@ -1,6 +1,7 @@
 package io.resoto.worker.aws.engine;
 
 import io.resoto.worker.graph.ComplexKind;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,16 @@ public interface AwsKind {
    * does).
    */
   void collect(KindContext ctx) throws Exception;
+
+  /**
+   * The read calls {@link #collect} makes, as IAM actions ({@code service:Operation}, e.g.
+   * {@code sqs:ListQueues}), the engine's usage-metric calls for the kind included: what the
+   * coverage page lists and what a read-only policy must allow. A test collects every kind alone
+   * against the demo estate and compares the calls the simulator saw with this list.
+   */
+  default List<String> apiCalls() {
+    return List.of();
+  }
 
   /**
    * Whether the engine adds the default edge region to node. Kinds that hang their nodes under

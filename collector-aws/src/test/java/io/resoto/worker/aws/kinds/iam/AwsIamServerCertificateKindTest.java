@@ -1,5 +1,6 @@
 package io.resoto.worker.aws.kinds.iam;
 
+import io.resoto.worker.aws.kinds.KindTestHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resoto.worker.graph.EdgeType;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AwsIamServerCertificateKindTest extends IamS3TestBase {
+class AwsIamServerCertificateKindTest extends KindTestHarness {
 
   @Test
   void serverCertificatesAreMapped() throws Exception {

@@ -1,5 +1,6 @@
 package io.resoto.worker.aws.kinds.iam;
 
+import io.resoto.worker.aws.kinds.KindTestHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resoto.worker.awssim.cli.Simulation;
@@ -15,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-class AwsIamUserKindTest extends IamS3TestBase {
+class AwsIamUserKindTest extends KindTestHarness {
 
   @Test
   void usersAreMappedWithCredentialReportDataAndGroupEdges() throws Exception {

@@ -2,7 +2,7 @@ package io.resoto.worker.aws.kinds.kms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resoto.worker.aws.kinds.iam.IamS3TestBase;
+import io.resoto.worker.aws.kinds.KindTestHarness;
 import io.resoto.worker.awssim.cli.Simulation;
 import io.resoto.worker.awssim.estate.Estate;
 import io.resoto.worker.graph.EdgeType;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 
-class AwsKmsKeyKindTest extends IamS3TestBase {
+class AwsKmsKeyKindTest extends KindTestHarness {
 
   private static final String EBS_KEY = "0a11c0e0-0000-4000-8000-000000000001";
   private static final String OLD_KEY = "0a11c0e0-0000-4000-8000-000000000002";

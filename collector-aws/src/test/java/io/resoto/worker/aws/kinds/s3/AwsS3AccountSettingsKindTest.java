@@ -6,7 +6,7 @@ import io.resoto.worker.aws.AwsConfig;
 import io.resoto.worker.aws.client.AwsClientFactory;
 import io.resoto.worker.aws.engine.AccountCollector;
 import io.resoto.worker.aws.engine.TestSupport;
-import io.resoto.worker.aws.kinds.iam.IamS3TestBase;
+import io.resoto.worker.aws.kinds.KindTestHarness;
 import io.resoto.worker.awssim.fault.FaultRule;
 import io.resoto.worker.awssim.cli.Simulation;
 import io.resoto.worker.awssim.estate.Estate;
@@ -19,7 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-class AwsS3AccountSettingsKindTest extends IamS3TestBase {
+class AwsS3AccountSettingsKindTest extends KindTestHarness {
 
   private static final String MGMT = "111111111111";
 

@@ -2,7 +2,7 @@ package io.resoto.worker.aws.kinds.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resoto.worker.aws.kinds.iam.IamS3TestBase;
+import io.resoto.worker.aws.kinds.KindTestHarness;
 import io.resoto.worker.graph.Graph;
 import io.resoto.worker.graph.Node;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AwsS3BucketKindTest extends IamS3TestBase {
+class AwsS3BucketKindTest extends KindTestHarness {
 
   @Test
   void bucketsAreMappedWithTheirConfiguration() throws Exception {

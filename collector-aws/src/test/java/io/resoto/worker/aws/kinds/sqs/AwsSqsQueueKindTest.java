@@ -3,7 +3,7 @@ package io.resoto.worker.aws.kinds.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resoto.worker.aws.kinds.ec2.AwsEc2VolumeKind;
-import io.resoto.worker.aws.kinds.iam.IamS3TestBase;
+import io.resoto.worker.aws.kinds.KindTestHarness;
 import io.resoto.worker.aws.kinds.kms.AwsKmsKeyKind;
 import io.resoto.worker.awssim.cli.Simulation;
 import io.resoto.worker.awssim.estate.Estate;
@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-class AwsSqsQueueKindTest extends IamS3TestBase {
+class AwsSqsQueueKindTest extends KindTestHarness {
 
   @Test
   void queuesAreMappedFromTheirAttributesAndTags() throws Exception {

@@ -1,4 +1,4 @@
-package io.resoto.worker.aws.kinds.iam;
+package io.resoto.worker.aws.kinds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +19,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Runs IAM and S3 kinds through the account collector against the demo estate (account 111111111111). */
-public abstract class IamS3TestBase {
+/**
+ * The shared kind harness: runs kinds through the real account collector, with real SDK clients
+ * over HTTP, against the simulator's demo estate (account 111111111111) or another estate, and
+ * offers the assertions every kind test makes (every declared property filled, edges by name).
+ */
+public abstract class KindTestHarness {
 
   protected static Simulation sim;
   protected final TestSupport.RecordingContext context = new TestSupport.RecordingContext();
