@@ -4,11 +4,11 @@ import io.resoto.worker.aws.engine.DeclaredKind;
 import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
+import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.util.List;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.RestoreJobsListMember;
-import io.resoto.worker.graph.EdgeType;
 
 /**
  * {@code aws_backup_restore_job}: the restore jobs of a region (ListRestoreJobs). id and name are
