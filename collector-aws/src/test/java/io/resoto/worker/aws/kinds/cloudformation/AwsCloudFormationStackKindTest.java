@@ -114,6 +114,12 @@ class AwsCloudFormationStackKindTest extends CloudFormationTestBase {
       plugin.deleteTag(null, stack, "owner");
       assertThat(tags(cfn)).isEqualTo(before);
       plugin.deleteTag(null, stack, "no-such-tag");
+      // the last tag of a stack goes too (UpdateStack with an empty tag list, not without one)
+      TagTarget queues = new TagTarget(AwsCloudFormationStackKind.KIND, QUEUES, "demo-web-queues", QUEUES,
+          TestSupport.MGMT, "us-east-1", null, Map.of(), Map.of());
+      plugin.updateTag(null, queues, "only", "one");
+      plugin.deleteTag(null, queues, "only");
+      assertThat(cfn.describeStacks(r -> r.stackName("demo-web-queues")).stacks().get(0).tags()).isEmpty();
       TagTarget unknown = new TagTarget(AwsCloudFormationStackKind.KIND, "x", "no-such-stack", null,
           TestSupport.MGMT, "us-east-1", null, Map.of(), Map.of());
       assertThatThrownBy(() -> plugin.updateTag(null, unknown, "owner", "x"))
