@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
  */
 final class CloudFormationValues {
 
-  /** The service's ARN partition-independent resource prefix. */
+  /** The stack kind's name: the stack instance summaries point to stacks of it. */
   static final String STACK_KIND = "aws_cloudformation_stack";
 
   private CloudFormationValues() {}
