@@ -25,6 +25,10 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.traits.DefaultValueTrait;
+import software.amazon.awssdk.core.traits.TraitType;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -55,7 +59,9 @@ class ResponseRoundTripTest {
    * Operations left out, with the reason. Empty means: every non-streaming read operation is
    * covered.
    */
-  private static final Map<String, String> EXCLUDED = Map.of();
+  private static final Map<String, String> EXCLUDED = Map.of(
+      "cloudfront:GetFunction", "its answer is the function code as the HTTP body, which always travels with a"
+          + " Content-Type header: a random answer without ContentType comes back with HTTP's default");
 
   /**
    * Members a request needs though the SDK's model does not mark them required: S3 Control's
@@ -76,13 +82,15 @@ class ResponseRoundTripTest {
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
       "backup:TagResource", "backup:UntagResource",
+      "cloudformation:UpdateStack", "cloudformation:UpdateStackSet",
+      "cloudfront:TagResource", "cloudfront:UntagResource",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms", "backup");
+          "pricing", "acm", "kms", "backup", "cloudformation", "cloudfront");
 
   private static AwsSimulator sim;
 
@@ -137,6 +145,16 @@ class ResponseRoundTripTest {
   }
 
   @Test
+  void cloudformation() throws Exception {
+    roundTrip("cloudformation", CloudFormationClient.class, CloudFormationClient.builder());
+  }
+
+  @Test
+  void cloudfront() throws Exception {
+    roundTrip("cloudfront", CloudFrontClient.class, CloudFrontClient.builder());
+  }
+
+  @Test
   void cloudwatch() throws Exception {
     roundTrip("cloudwatch", CloudWatchClient.class, CloudWatchClient.builder());
   }
@@ -185,6 +203,22 @@ class ResponseRoundTripTest {
       }
     }
     return received;
+  }
+
+  /**
+   * A request with its idempotency tokens (CloudFormation's OperationId) set: left out, the SDK
+   * makes up a new one each time it reads the field, so no two reads of the request compare equal.
+   */
+  @SuppressWarnings("unchecked")
+  private static SdkRequest withIdempotencyTokens(SdkRequest request) {
+    SdkRequest.Builder b = null;
+    for (SdkField<?> f : request.sdkFields()) {
+      if (f.containsTrait(DefaultValueTrait.class, TraitType.DEFAULT_VALUE_TRAIT)) {
+        b = b == null ? request.toBuilder() : b;
+        ((SdkField<Object>) f).set(b, "token-" + f.memberName());
+      }
+    }
+    return b == null ? request : (SdkRequest) b.build();
   }
 
   private static boolean isRoundTripped(String service, String op) {
@@ -259,8 +293,8 @@ class ResponseRoundTripTest {
         for (int i = 0; i < ITERATIONS && failure == null; i++) {
           SdkResponse expected = (SdkResponse) random.fill(respType.getMethod("builder").invoke(null), respType, 0);
           answer.set(expected);
-          SdkRequest request = (SdkRequest) random.requiredOnly(reqType.getMethod("builder").invoke(null), reqType,
-              ALSO_REQUIRED.getOrDefault(name, Set.of()));
+          SdkRequest request = withIdempotencyTokens((SdkRequest) random.requiredOnly(
+              reqType.getMethod("builder").invoke(null), reqType, ALSO_REQUIRED.getOrDefault(name, Set.of())));
           received.set(null);
           SdkResponse actual;
           try {

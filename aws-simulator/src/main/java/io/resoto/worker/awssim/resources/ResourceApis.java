@@ -22,7 +22,9 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.cloudwatch.CloudWatchMetricsApi(),
       new io.resoto.worker.awssim.resources.sqs.SqsQueuesApi(),
       new io.resoto.worker.awssim.resources.kms.KmsKeysApi(),
-      new io.resoto.worker.awssim.resources.backup.BackupApi());
+      new io.resoto.worker.awssim.resources.backup.BackupApi(),
+      new io.resoto.worker.awssim.resources.cloudformation.CloudFormationApi(),
+      new io.resoto.worker.awssim.resources.cloudfront.CloudFrontApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {
