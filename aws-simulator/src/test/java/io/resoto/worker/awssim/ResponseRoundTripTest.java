@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -74,13 +75,14 @@ class ResponseRoundTripTest {
       "iam:UntagServerCertificate",
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
+      "autoscaling:CreateOrUpdateTags", "autoscaling:DeleteTags",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms");
+          "pricing", "acm", "kms", "autoscaling");
 
   private static AwsSimulator sim;
 
@@ -157,6 +159,11 @@ class ResponseRoundTripTest {
   @Test
   void kms() throws Exception {
     roundTrip("kms", KmsClient.class, KmsClient.builder());
+  }
+
+  @Test
+  void autoscaling() throws Exception {
+    roundTrip("autoscaling", AutoScalingClient.class, AutoScalingClient.builder());
   }
 
   private static boolean isRead(String op) {
