@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -75,14 +76,14 @@ class ResponseRoundTripTest {
       "iam:UntagServerCertificate",
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
-      "autoscaling:CreateOrUpdateTags", "autoscaling:DeleteTags",
+      "autoscaling:CreateOrUpdateTags", "autoscaling:DeleteTags", "cloudtrail:AddTags", "cloudtrail:RemoveTags",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms", "autoscaling");
+          "pricing", "acm", "kms", "autoscaling", "cloudtrail");
 
   private static AwsSimulator sim;
 
@@ -166,6 +167,11 @@ class ResponseRoundTripTest {
     roundTrip("autoscaling", AutoScalingClient.class, AutoScalingClient.builder());
   }
 
+  @Test
+  void cloudtrail() throws Exception {
+    roundTrip("cloudtrail", CloudTrailClient.class, CloudTrailClient.builder());
+  }
+
   private static boolean isRead(String op) {
     return op.startsWith("List") || op.startsWith("Describe") || op.startsWith("Get");
   }
@@ -217,7 +223,7 @@ class ResponseRoundTripTest {
       Class<C> clientType, B builder) throws Exception {
     boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
         || name.equals("sqs") || name.equals("pricing") || name.equals("acm")
-        || name.equals("kms");
+        || name.equals("kms") || name.equals("cloudtrail");
     Map<String, Method> methods = new TreeMap<>();
     Map<String, Class<?>> requestTypes = new TreeMap<>();
     for (Method m : clientType.getMethods()) {
