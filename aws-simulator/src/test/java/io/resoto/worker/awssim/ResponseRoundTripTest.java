@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -83,7 +84,7 @@ class ResponseRoundTripTest {
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms", "autoscaling", "cloudtrail");
+          "pricing", "acm", "kms", "autoscaling", "cloudtrail", "config");
 
   private static AwsSimulator sim;
 
@@ -172,6 +173,11 @@ class ResponseRoundTripTest {
     roundTrip("cloudtrail", CloudTrailClient.class, CloudTrailClient.builder());
   }
 
+  @Test
+  void config() throws Exception {
+    roundTrip("config", ConfigClient.class, ConfigClient.builder());
+  }
+
   private static boolean isRead(String op) {
     return op.startsWith("List") || op.startsWith("Describe") || op.startsWith("Get");
   }
@@ -223,7 +229,8 @@ class ResponseRoundTripTest {
       Class<C> clientType, B builder) throws Exception {
     boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
         || name.equals("sqs") || name.equals("pricing") || name.equals("acm")
-        || name.equals("kms") || name.equals("cloudtrail");
+        || name.equals("kms") || name.equals("cloudtrail")
+        || name.equals("config");
     Map<String, Method> methods = new TreeMap<>();
     Map<String, Class<?>> requestTypes = new TreeMap<>();
     for (Method m : clientType.getMethods()) {

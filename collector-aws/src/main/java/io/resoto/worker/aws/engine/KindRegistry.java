@@ -35,6 +35,7 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.acm.AwsAcmCertificateKind(),
       new io.resoto.worker.aws.kinds.autoscaling.AwsAutoScalingGroupKind(),
       new io.resoto.worker.aws.kinds.cloudtrail.AwsCloudTrailKind(),
+      new io.resoto.worker.aws.kinds.config.AwsConfigRecorderKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2ElasticIpKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2FlowLogKind(),
       new AwsEc2HostKind(),
