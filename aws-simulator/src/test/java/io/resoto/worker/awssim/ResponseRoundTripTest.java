@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.config.ConfigClient;
@@ -78,13 +79,14 @@ class ResponseRoundTripTest {
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
       "autoscaling:CreateOrUpdateTags", "autoscaling:DeleteTags", "cloudtrail:AddTags", "cloudtrail:RemoveTags",
+      "athena:TagResource", "athena:UntagResource",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms", "autoscaling", "cloudtrail", "config");
+          "pricing", "acm", "kms", "autoscaling", "cloudtrail", "config", "athena");
 
   private static AwsSimulator sim;
 
@@ -178,6 +180,11 @@ class ResponseRoundTripTest {
     roundTrip("config", ConfigClient.class, ConfigClient.builder());
   }
 
+  @Test
+  void athena() throws Exception {
+    roundTrip("athena", AthenaClient.class, AthenaClient.builder());
+  }
+
   private static boolean isRead(String op) {
     return op.startsWith("List") || op.startsWith("Describe") || op.startsWith("Get");
   }
@@ -230,7 +237,7 @@ class ResponseRoundTripTest {
     boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
         || name.equals("sqs") || name.equals("pricing") || name.equals("acm")
         || name.equals("kms") || name.equals("cloudtrail")
-        || name.equals("config");
+        || name.equals("config") || name.equals("athena");
     Map<String, Method> methods = new TreeMap<>();
     Map<String, Class<?>> requestTypes = new TreeMap<>();
     for (Method m : clientType.getMethods()) {

@@ -33,6 +33,8 @@ public final class KindRegistry {
   private static final List<AwsKind> KINDS = List.of(
       new AwsAccountKind(),
       new io.resoto.worker.aws.kinds.acm.AwsAcmCertificateKind(),
+      new io.resoto.worker.aws.kinds.athena.AwsAthenaDataCatalogKind(),
+      new io.resoto.worker.aws.kinds.athena.AwsAthenaWorkGroupKind(),
       new io.resoto.worker.aws.kinds.autoscaling.AwsAutoScalingGroupKind(),
       new io.resoto.worker.aws.kinds.cloudtrail.AwsCloudTrailKind(),
       new io.resoto.worker.aws.kinds.config.AwsConfigRecorderKind(),
