@@ -33,6 +33,12 @@ public final class KindRegistry {
   private static final List<AwsKind> KINDS = List.of(
       new AwsAccountKind(),
       new io.resoto.worker.aws.kinds.acm.AwsAcmCertificateKind(),
+      new io.resoto.worker.aws.kinds.apigateway.AwsApiGatewayAuthorizerKind(),
+      new io.resoto.worker.aws.kinds.apigateway.AwsApiGatewayDeploymentKind(),
+      new io.resoto.worker.aws.kinds.apigateway.AwsApiGatewayDomainNameKind(),
+      new io.resoto.worker.aws.kinds.apigateway.AwsApiGatewayResourceKind(),
+      new io.resoto.worker.aws.kinds.apigateway.AwsApiGatewayRestApiKind(),
+      new io.resoto.worker.aws.kinds.apigateway.AwsApiGatewayStageKind(),
       new io.resoto.worker.aws.kinds.athena.AwsAthenaDataCatalogKind(),
       new io.resoto.worker.aws.kinds.athena.AwsAthenaWorkGroupKind(),
       new io.resoto.worker.aws.kinds.autoscaling.AwsAutoScalingGroupKind(),
