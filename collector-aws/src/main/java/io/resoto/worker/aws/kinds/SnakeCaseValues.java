@@ -77,11 +77,6 @@ public final class SnakeCaseValues {
     return values == null || values.isEmpty() ? null : List.copyOf(values);
   }
 
-  /** A string map as a property: an unset or empty map is null (not exported). */
-  public static Map<String, String> stringMap(Map<String, String> values) {
-    return values == null || values.isEmpty() ? null : Map.copyOf(values);
-  }
-
   /** "TargetGroupARNs" -> "target_group_ar_ns", "vpcEndpointIds" -> "vpc_endpoint_ids" (the original's rule). */
   public static String snake(String memberName) {
     return memberName.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")

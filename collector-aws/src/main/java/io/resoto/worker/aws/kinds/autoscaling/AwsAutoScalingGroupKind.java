@@ -166,10 +166,8 @@ public final class AwsAutoScalingGroupKind extends DeclaredKind {
     put(b, "autoscaling_context", g.context());
     put(b, "autoscaling_desired_capacity_type", g.desiredCapacityType());
     put(b, "autoscaling_default_instance_warmup", g.defaultInstanceWarmup());
-    String arn = g.autoScalingGroupARN() != null ? g.autoScalingGroupARN()
-        : "arn:" + ctx.partition() + ":autoscaling:" + ctx.region() + ":" + ctx.account().id()
-            + ":autoScalingGroup:*:autoScalingGroupName/" + g.autoScalingGroupName();
-    return KindContext.arn(b, arn).build();
+    // AWS always answers the ARN (it holds the group's UUID, which no template can rebuild)
+    return KindContext.arn(b, g.autoScalingGroupARN()).build();
   }
 
   private static void put(Node.Builder b, String name, Object value) {
