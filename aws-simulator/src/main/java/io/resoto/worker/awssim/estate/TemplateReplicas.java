@@ -245,21 +245,33 @@ public final class TemplateReplicas implements ResourceGenerator {
     }
   }
 
-  /** Names: {@code ...Name} members, an item's own {@code Name}, and the last part of ARNs. */
+  /**
+   * Names: {@code ...Name} members, a top-level item's {@code Name}, the {@code id}/{@code name} of
+   * an item (a map in a list, at any depth: a REST API's deployments are items too; not a
+   * name/value pair), an item's own domain name, and the last part of ARNs.
+   */
   @SuppressWarnings("unchecked")
   private void collectNames(Object value, int depth, Set<String> into) {
+    collectNames(value, depth, false, into);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void collectNames(Object value, int depth, boolean item, Set<String> into) {
     if (value instanceof Map<?, ?> map) {
-      ((Map<String, Object>) map).forEach((key, v) -> {
-        if (v instanceof String s && isNameKey(key, depth) && isPlainName(s) && !s.chars().allMatch(Character::isDigit)) {
+      Map<String, Object> m = (Map<String, Object>) map;
+      boolean pair = m.containsKey("Value") || m.containsKey("value");
+      m.forEach((key, v) -> {
+        if (v instanceof String s && (isNameKey(key, depth) || item && !pair && isItemKey(key))
+            && isPlainName(s) && !s.chars().allMatch(Character::isDigit)) {
           into.add(s);
         }
         if (v instanceof String s && isDomainNameKey(key, depth) && s.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")) {
           into.add(s);
         }
-        collectNames(v, depth + 1, into);
+        collectNames(v, depth + 1, false, into);
       });
     } else if (value instanceof List<?> list) {
-      list.forEach(v -> collectNames(v, depth, into));
+      list.forEach(v -> collectNames(v, depth, depth >= 1, into));
     } else if (value instanceof String s) {
       Matcher m = ARN.matcher(s);
       while (m.find()) {
@@ -270,6 +282,14 @@ public final class TemplateReplicas implements ResourceGenerator {
         }
       }
     }
+  }
+
+  /**
+   * The members that name an item wherever it is nested: ids, and lowerCamel names (REST-JSON
+   * APIs' children); a nested {@code Name} is more often catalogue data (a GPU's) or a pair's key.
+   */
+  private static boolean isItemKey(String key) {
+    return key.equals("name") || key.equals("Id") || key.equals("id");
   }
 
   /** Depth 0 = service map, 1 = collections, 2 = an item's members (either case: Name, name, restApiId). */

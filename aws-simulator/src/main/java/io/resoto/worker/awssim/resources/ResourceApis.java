@@ -24,7 +24,12 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.kms.KmsKeysApi(),
       new io.resoto.worker.awssim.resources.backup.BackupApi(),
       new io.resoto.worker.awssim.resources.cloudformation.CloudFormationApi(),
-      new io.resoto.worker.awssim.resources.cloudfront.CloudFrontApi());
+      new io.resoto.worker.awssim.resources.cloudfront.CloudFrontApi(),
+      new io.resoto.worker.awssim.resources.autoscaling.AutoScalingApi(),
+      new io.resoto.worker.awssim.resources.cloudtrail.CloudTrailApi(),
+      new io.resoto.worker.awssim.resources.config.ConfigRecordersApi(),
+      new io.resoto.worker.awssim.resources.athena.AthenaApi(),
+      new io.resoto.worker.awssim.resources.apigateway.ApiGatewayApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {
