@@ -51,13 +51,13 @@ public final class CognitoUserPoolsApi implements ResourceApi {
   private static final ItemKey<UserPoolType> POOL = ItemKey.of("Id", UserPoolType::id);
   private static final ItemKey<UserPoolType> POOL_ARN = ItemKey.of("Arn", UserPoolType::arn);
 
-  private final Map<String, Map<String, List<UserType>>> users = new ConcurrentHashMap<>();
-
   /** Registered in {@code ResourceApis.ALL}. */
   public CognitoUserPoolsApi() {}
 
   @Override
   public void register(HandlerRegistry registry, ResourceStore store) {
+    // the users built from this store's estate (handler groups are shared by every simulator of the JVM)
+    Map<String, Map<String, List<UserType>>> users = new ConcurrentHashMap<>();
     registry.on(ListUserPoolsRequest.class, (ctx, req) -> {
       if (req.maxResults() == null) {
         throw AwsError.of(400, "InvalidParameterException", "1 validation error detected: Value null at "
@@ -72,7 +72,7 @@ public final class CognitoUserPoolsApi implements ResourceApi {
     });
     registry.on(ListUsersRequest.class, (ctx, req) -> {
       UserPoolType pool = pool(store, ctx, req.userPoolId());
-      List<UserType> all = usersOf(store, ctx, pool.id());
+      List<UserType> all = usersOf(users, store, ctx, pool.id());
       Page<UserType> page = page(all, ctx, "ListUsers:" + pool.id(), req.paginationToken(),
           req.limit() == null ? 60 : req.limit());
       return ListUsersResponse.builder().users(page.items()).paginationToken(page.nextToken()).build();
@@ -129,7 +129,8 @@ public final class CognitoUserPoolsApi implements ResourceApi {
   }
 
   /** The users of a pool, built from the estate once per account, region and pool. */
-  private List<UserType> usersOf(ResourceStore store, CallContext ctx, String poolId) {
+  private static List<UserType> usersOf(Map<String, Map<String, List<UserType>>> users, ResourceStore store,
+      CallContext ctx, String poolId) {
     String key = ctx.caller().accountId() + "/" + ctx.region();
     Map<String, List<UserType>> byPool = users.computeIfAbsent(key, k -> {
       Map<String, List<UserType>> out = new HashMap<>();

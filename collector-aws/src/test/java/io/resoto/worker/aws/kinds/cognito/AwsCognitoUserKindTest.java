@@ -23,7 +23,8 @@ class AwsCognitoUserKindTest extends KindTestHarness {
 
     assertEveryPropertyFilled(g, kind);
     assertThat(nodes(g, AwsCognitoUserKind.KIND)).extracting(Node::resourceId).containsExactlyInAnyOrder(
-        "8c1f0000-0000-4000-8000-0000000c0001", "8c1f0000-0000-4000-8000-0000000c0002", "grace");
+        "8c1f0000-0000-4000-8000-0000000c0001", "8c1f0000-0000-4000-8000-0000000c0002",
+        "8c1f0000-0000-4000-8000-0000000c0003");
     Node ada = node(g, AwsCognitoUserKind.KIND, "8c1f0000-0000-4000-8000-0000000c0001");
     assertThat(ada.ctime()).isEqualTo(Instant.parse("2023-03-01T08:00:00Z"));
     assertThat(ada.mtime()).isEqualTo(Instant.parse("2024-01-10T08:00:00Z"));
@@ -34,7 +35,7 @@ class AwsCognitoUserKindTest extends KindTestHarness {
         .containsEntry("user_pool_id", "us-east-1_DemoPool1");
     assertThat((Map<String, String>) ada.properties().get("user_attributes"))
         .containsEntry("email", "ada@example.com");
-    assertThat(node(g, AwsCognitoUserKind.KIND, "grace").properties()).containsEntry("user_enabled", false)
+    assertThat(node(g, AwsCognitoUserKind.KIND, "8c1f0000-0000-4000-8000-0000000c0003").properties()).containsEntry("user_enabled", false)
         .containsEntry("user_pool_id", "us-east-1_DemoPool2");
   }
 

@@ -45,7 +45,7 @@ class AwsCognitoUserPoolKindTest extends KindTestHarness {
             "aws_cognito_user_pool:customers -> aws_cognito_user:8c1f0000-0000-4000-8000-0000000c0001",
             "aws_cognito_user_pool:customers -> aws_cognito_user:8c1f0000-0000-4000-8000-0000000c0002",
             "aws_cognito_user_pool:customers -> aws_cognito_group:premium",
-            "aws_cognito_user_pool:staff -> aws_cognito_user:grace",
+            "aws_cognito_user_pool:staff -> aws_cognito_user:8c1f0000-0000-4000-8000-0000000c0003",
             "aws_cognito_user_pool:staff -> aws_cognito_group:admins");
     assertThat(edges(g, EdgeType.DELETE)).containsExactly(
         "aws_kms_key:0a11c0e0-0000-4000-8000-000000000001 -> aws_cognito_user_pool:customers");
