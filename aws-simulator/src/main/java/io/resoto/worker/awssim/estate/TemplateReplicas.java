@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>the template account id becomes {@code A}, the template region {@code R} (for the global
  *       data the account's first region, so global copies and regional copies agree);
- *   <li>EC2-style ids ({@code vol-0a11...}, {@code eni-attach-...}), UUIDs and IAM unique ids
- *       ({@code AIDA...}) get other digits of the same length and alphabet, derived from the id,
+ *   <li>EC2-style ids ({@code vol-0a11...}, {@code eni-attach-...}), UUIDs, IAM unique ids
+ *       ({@code AIDA...}) and Cognito user pool ids ({@code us-east-1_AbC123xyZ}) get other digits
+ *       of the same length and alphabet, derived from the id,
  *       {@code R} and {@code k} (unique per region, as AWS ids are);
  *   <li>public IPv4 addresses (not CIDRs, not private ranges) get other last three octets in
  *       copies after the first;
@@ -37,8 +38,9 @@ import java.util.regex.Pattern;
  *       that are also enum values ({@code default}, {@code root}, ...) are kept.
  * </ul>
  * Map keys are rewritten like values except for names (keys are member names or ids). An item
- * that comes out the same in every copy (the root user, an instance type, the password
- * policy) is kept once. The output is deterministic in the template and the arguments.
+ * that comes out the same in every copy (the root user, an instance type, the password policy, a
+ * service quota, whose code is no name) is kept once. The output is deterministic in the template
+ * and the arguments.
  */
 public final class TemplateReplicas implements ResourceGenerator {
 
@@ -47,6 +49,11 @@ public final class TemplateReplicas implements ResourceGenerator {
       "(?<![A-Za-z0-9])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)([0-9a-z]{12})(?![A-Za-z0-9])");
   private static final Pattern IAM_ID = Pattern.compile(
       "(?<![A-Za-z0-9])((?:AIDA|AROA|ANPA|AGPA|AIPA|ASCA|AKIA|ASIA|APKA|ANVA))([A-Z0-9]{8,})(?![A-Za-z0-9])");
+  /** Cognito user pool ids: the region, an underscore and nine letters or digits ({@code us-east-1_AbC123xyZ}). */
+  private static final Pattern COGNITO_POOL_ID =
+      Pattern.compile("(?<=[a-z]{2}-[a-z]{4,9}-[0-9]_)()([A-Za-z0-9]{9})(?![A-Za-z0-9])");
+  /** Service quota codes ({@code L-1216C47A}): the same in every account, never names to rewrite. */
+  private static final Pattern QUOTA_CODE = Pattern.compile("L-[0-9A-F]{8}");
   private static final Pattern PUBLIC_IP = Pattern.compile(
       "(?<![0-9.])()((?!10\\.|127\\.|0\\.|192\\.168\\.|172\\.(?:1[6-9]|2[0-9]|3[01])\\.)"
           + "(?:[0-9]{1,3}\\.){3}[0-9]{1,3})(?![0-9./])");
@@ -59,6 +66,7 @@ public final class TemplateReplicas implements ResourceGenerator {
       "AwsDataCatalog");
   private static final String HEX = "0123456789abcdef";
   private static final String UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  private static final String LETTERS_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   private final String templateAccount;
   private final String templateRegion;
@@ -194,6 +202,7 @@ public final class TemplateReplicas implements ResourceGenerator {
     find(s, UUID, Kind.UUID, spans, found);
     find(s, IAM_ID, Kind.IAM_ID, spans, found);
     find(s, HEX_ID, Kind.HEX, spans, found);
+    find(s, COGNITO_POOL_ID, Kind.POOL_ID, spans, found);
     find(s, PUBLIC_IP, Kind.PUBLIC_IP, spans, found);
     find(s, accountPattern, Kind.ACCOUNT, spans, found);
     find(s, regionPattern, Kind.REGION, spans, found);
@@ -313,7 +322,8 @@ public final class TemplateReplicas implements ResourceGenerator {
     return s.length() >= 2 && s.length() <= 200 && !KEPT_WORDS.contains(s) && !s.equals(templateAccount) && !s.equals(templateRegion)
         && s.chars().noneMatch(c -> c == '.' && !s.endsWith(".fifo") || c == '/' || c == ' ' || c == '*' || c == ':'
             || c == '<' || c == '{' || c == '"' || c == '$' || c == '\n')
-        && !UUID.matcher(s).matches() && !HEX_ID.matcher(s).matches() && !IAM_ID.matcher(s).matches();
+        && !UUID.matcher(s).matches() && !HEX_ID.matcher(s).matches() && !IAM_ID.matcher(s).matches()
+        && !QUOTA_CODE.matcher(s).matches();
   }
 
   private static int count(Map<String, Object> services) {
@@ -328,7 +338,7 @@ public final class TemplateReplicas implements ResourceGenerator {
     return n;
   }
 
-  private enum Kind { LITERAL, ACCOUNT, REGION, HEX, UUID, IAM_ID, NAME, PUBLIC_IP }
+  private enum Kind { LITERAL, ACCOUNT, REGION, HEX, UUID, IAM_ID, POOL_ID, NAME, PUBLIC_IP }
 
   /** A piece of a template string: literal text, or an identifier (after {@code prefix}) that copies rewrite. */
   private record Segment(Kind kind, String prefix, String text) {}
@@ -361,6 +371,7 @@ public final class TemplateReplicas implements ResourceGenerator {
           case REGION -> b.append(region);
           case HEX, UUID -> b.append(digits(s.text(), HEX));
           case IAM_ID -> b.append(digits(s.text(), UPPER_DIGITS));
+          case POOL_ID -> b.append(digits(s.text(), LETTERS_DIGITS));
           case NAME -> b.append(name(s.text()));
           case PUBLIC_IP -> b.append(publicIp(s.text()));
           default -> throw new IllegalStateException(s.kind().name());

@@ -29,7 +29,15 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.cloudtrail.CloudTrailApi(),
       new io.resoto.worker.awssim.resources.config.ConfigRecordersApi(),
       new io.resoto.worker.awssim.resources.athena.AthenaApi(),
-      new io.resoto.worker.awssim.resources.apigateway.ApiGatewayApi());
+      new io.resoto.worker.awssim.resources.apigateway.ApiGatewayApi(),
+      new io.resoto.worker.awssim.resources.dynamodb.DynamoDbTablesApi(),
+      new io.resoto.worker.awssim.resources.cloudwatch.CloudWatchAlarmsApi(),
+      new io.resoto.worker.awssim.resources.logs.CloudWatchLogsApi(),
+      new io.resoto.worker.awssim.resources.secretsmanager.SecretsManagerApi(),
+      new io.resoto.worker.awssim.resources.ecr.EcrRepositoriesApi(),
+      new io.resoto.worker.awssim.resources.cognito.CognitoUserPoolsApi(),
+      new io.resoto.worker.awssim.resources.servicequotas.ServiceQuotasApi(),
+      new io.resoto.worker.awssim.resources.kinesis.KinesisStreamsApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

@@ -36,7 +36,7 @@ class ScaleEstateCollectTest extends KindTestHarness {
   /** Kinds that are per account or per region, or AWS's catalogue, and so not multiplied by copies. */
   private static final Set<String> ONCE = Set.of("aws_account", "aws_region", "aws_ec2_instance_type",
       "aws_ec2_volume_type", "aws_root_user", "aws_s3_account_settings", "aws_organizational_root",
-      "aws_organizational_unit");
+      "aws_organizational_unit", "aws_service_quota");
 
   /** Resources AWS creates once per account and region, kept once by the generator: kind -> how many. */
   private static final Map<String, Long> BUILT_IN = Map.of("aws_athena_work_group", 1L);
