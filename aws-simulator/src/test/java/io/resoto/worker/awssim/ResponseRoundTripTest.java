@@ -37,6 +37,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.glacier.GlacierClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -74,13 +78,14 @@ class ResponseRoundTripTest {
       "iam:UntagServerCertificate",
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
+      "route53:ChangeTagsForResource",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms");
+          "pricing", "acm", "kms", "route53", "sns", "ssm", "glacier");
 
   private static AwsSimulator sim;
 
@@ -159,6 +164,26 @@ class ResponseRoundTripTest {
     roundTrip("kms", KmsClient.class, KmsClient.builder());
   }
 
+  @Test
+  void route53() throws Exception {
+    roundTrip("route53", Route53Client.class, Route53Client.builder());
+  }
+
+  @Test
+  void sns() throws Exception {
+    roundTrip("sns", SnsClient.class, SnsClient.builder());
+  }
+
+  @Test
+  void ssm() throws Exception {
+    roundTrip("ssm", SsmClient.class, SsmClient.builder());
+  }
+
+  @Test
+  void glacier() throws Exception {
+    roundTrip("glacier", GlacierClient.class, GlacierClient.builder());
+  }
+
   private static boolean isRead(String op) {
     return op.startsWith("List") || op.startsWith("Describe") || op.startsWith("Get");
   }
@@ -178,6 +203,30 @@ class ResponseRoundTripTest {
       }
     }
     return received;
+  }
+
+  /**
+   * Route 53's client rewrites the zone lists of its responses (it strips the {@code /hostedzone/}
+   * prefix from ids), turning an absent list into an empty one: a client-side change, not a
+   * difference on the wire. Such a list of the expected response is taken as empty.
+   */
+  @SuppressWarnings("unchecked")
+  private static SdkResponse withInterceptorLists(SdkResponse expected, SdkResponse actual) {
+    SdkResponse.Builder b = null;
+    for (SdkField<?> f : expected.sdkFields()) {
+      Object want = f.getValueOrDefault(expected);
+      Object got = f.getValueOrDefault(actual);
+      if (want instanceof software.amazon.awssdk.core.util.SdkAutoConstructList
+          && got instanceof List<?> l && l.isEmpty()
+          && !(got instanceof software.amazon.awssdk.core.util.SdkAutoConstructList)
+          && expected.getClass().getPackageName().contains(".route53.")) {
+        if (b == null) {
+          b = expected.toBuilder();
+        }
+        ((SdkField<Object>) f).set(b, List.of());
+      }
+    }
+    return b == null ? expected : b.build();
   }
 
   private static boolean isRoundTripped(String service, String op) {
@@ -210,7 +259,7 @@ class ResponseRoundTripTest {
       Class<C> clientType, B builder) throws Exception {
     boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
         || name.equals("sqs") || name.equals("pricing") || name.equals("acm")
-        || name.equals("kms");
+        || name.equals("kms") || name.equals("ssm") || name.equals("glacier");
     Map<String, Method> methods = new TreeMap<>();
     Map<String, Class<?>> requestTypes = new TreeMap<>();
     for (Method m : clientType.getMethods()) {
@@ -262,7 +311,7 @@ class ResponseRoundTripTest {
             failure = "call failed: " + ex.getCause();
             break;
           }
-          if (!expected.equalsBySdkFields(actual)) {
+          if (!withInterceptorLists(expected, actual).equalsBySdkFields(actual)) {
             failure = "response differs:\n  expected " + expected + "\n  actual   " + actual;
           } else if (received.get() == null
               || !request.equalsBySdkFields(withoutDefaultChecksum(request, received.get()))) {
