@@ -78,7 +78,7 @@ class ResponseRoundTripTest {
       "iam:UntagServerCertificate",
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
-      "route53:ChangeTagsForResource",
+      "route53:ChangeTagsForResource", "sns:TagResource", "sns:UntagResource",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 

@@ -96,6 +96,44 @@ public final class ApiValues {
     }
   }
 
+  /**
+   * A JSON document (a policy, an SSM document's content) as plain maps, lists and values; null
+   * when absent. Text that is not JSON is returned as it is.
+   */
+  public static Object json(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return plainJson(software.amazon.awssdk.protocols.jsoncore.JsonNode.parser().parse(text));
+    } catch (RuntimeException e) {
+      return text;
+    }
+  }
+
+  private static Object plainJson(software.amazon.awssdk.protocols.jsoncore.JsonNode node) {
+    if (node.isObject()) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      node.asObject().forEach((k, v) -> out.put(k, plainJson(v)));
+      return out;
+    }
+    if (node.isArray()) {
+      return node.asArray().stream().map(ApiValues::plainJson).toList();
+    }
+    if (node.isNumber()) {
+      String n = node.asNumber();
+      try {
+        return Long.parseLong(n);
+      } catch (NumberFormatException e) {
+        return Double.parseDouble(n);
+      }
+    }
+    if (node.isBoolean()) {
+      return node.asBoolean();
+    }
+    return node.isNull() ? null : node.asString();
+  }
+
   /** A text attribute as a boolean ("true" in any case is true), null when absent. */
   public static Boolean bool(String text) {
     return text == null ? null : Boolean.valueOf(text.trim());
