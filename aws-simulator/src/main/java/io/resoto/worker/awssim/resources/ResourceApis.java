@@ -23,7 +23,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.sqs.SqsQueuesApi(),
       new io.resoto.worker.awssim.resources.kms.KmsKeysApi(),
       new io.resoto.worker.awssim.resources.route53.Route53Api(),
-      new io.resoto.worker.awssim.resources.sns.SnsApi());
+      new io.resoto.worker.awssim.resources.sns.SnsApi(),
+      new io.resoto.worker.awssim.resources.ssm.SsmApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

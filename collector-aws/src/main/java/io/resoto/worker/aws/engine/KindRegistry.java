@@ -74,6 +74,8 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.sns.AwsSnsSubscriptionKind(),
       new io.resoto.worker.aws.kinds.sns.AwsSnsTopicKind(),
       new io.resoto.worker.aws.kinds.sqs.AwsSqsQueueKind(),
+      new io.resoto.worker.aws.kinds.ssm.AwsSsmDocumentKind(),
+      new io.resoto.worker.aws.kinds.ssm.AwsSsmInstanceKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcEndpointKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcPeeringConnectionKind());
