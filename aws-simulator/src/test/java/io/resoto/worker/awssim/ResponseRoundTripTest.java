@@ -79,6 +79,7 @@ class ResponseRoundTripTest {
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
       "route53:ChangeTagsForResource", "sns:TagResource", "sns:UntagResource",
+      "glacier:AddTagsToVault", "glacier:RemoveTagsFromVault",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 

@@ -24,7 +24,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.kms.KmsKeysApi(),
       new io.resoto.worker.awssim.resources.route53.Route53Api(),
       new io.resoto.worker.awssim.resources.sns.SnsApi(),
-      new io.resoto.worker.awssim.resources.ssm.SsmApi());
+      new io.resoto.worker.awssim.resources.ssm.SsmApi(),
+      new io.resoto.worker.awssim.resources.glacier.GlacierApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {
