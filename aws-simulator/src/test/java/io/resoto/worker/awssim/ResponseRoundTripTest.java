@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -78,6 +79,7 @@ class ResponseRoundTripTest {
       "iam:UntagServerCertificate",
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
+      "backup:TagResource", "backup:UntagResource",
       "route53:ChangeTagsForResource", "sns:TagResource", "sns:UntagResource",
       "glacier:AddTagsToVault", "glacier:RemoveTagsFromVault",
       "iam:GenerateCredentialReport",
@@ -86,7 +88,7 @@ class ResponseRoundTripTest {
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms", "route53", "sns", "ssm", "glacier");
+          "pricing", "acm", "kms", "backup", "route53", "sns", "ssm", "glacier");
 
   private static AwsSimulator sim;
 
@@ -163,6 +165,11 @@ class ResponseRoundTripTest {
   @Test
   void kms() throws Exception {
     roundTrip("kms", KmsClient.class, KmsClient.builder());
+  }
+
+  @Test
+  void backup() throws Exception {
+    roundTrip("backup", BackupClient.class, BackupClient.builder());
   }
 
   @Test
@@ -260,7 +267,7 @@ class ResponseRoundTripTest {
       Class<C> clientType, B builder) throws Exception {
     boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
         || name.equals("sqs") || name.equals("pricing") || name.equals("acm")
-        || name.equals("kms") || name.equals("ssm") || name.equals("glacier");
+        || name.equals("kms") || name.equals("backup") || name.equals("ssm") || name.equals("glacier");
     Map<String, Method> methods = new TreeMap<>();
     Map<String, Class<?>> requestTypes = new TreeMap<>();
     for (Method m : clientType.getMethods()) {

@@ -22,6 +22,7 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.cloudwatch.CloudWatchMetricsApi(),
       new io.resoto.worker.awssim.resources.sqs.SqsQueuesApi(),
       new io.resoto.worker.awssim.resources.kms.KmsKeysApi(),
+      new io.resoto.worker.awssim.resources.backup.BackupApi(),
       new io.resoto.worker.awssim.resources.route53.Route53Api(),
       new io.resoto.worker.awssim.resources.sns.SnsApi(),
       new io.resoto.worker.awssim.resources.ssm.SsmApi(),

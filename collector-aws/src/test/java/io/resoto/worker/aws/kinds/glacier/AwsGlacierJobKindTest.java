@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AwsGlacierJobKindTest extends KindTestHarness {
 
   private static final String RESTORE =
-      "HkF9p6o7yjhFx-K3CGl6fuSm6VzW9T7esGQfco8nUXVYwS0jlb5gq1JZ55yHgt5vP54ZShjoQzQVVh7vEXAMPLEjobID1";
+      "HkF9p6o7yjhFx-K3CGl6fuSm6VzW9T7esGQfco8nUXVYwS0jlb5gq1JZ55yHgt5vP54ZShjoQzQVVh7vEXAMPLEjobI1";
 
   @Test
   void jobsAreMappedAndPointToTheirKeyAndTopic() throws Exception {
