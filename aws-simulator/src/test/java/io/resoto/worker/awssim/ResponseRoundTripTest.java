@@ -25,6 +25,10 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.traits.DefaultValueTrait;
+import software.amazon.awssdk.core.traits.TraitType;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -59,7 +63,9 @@ class ResponseRoundTripTest {
    * Operations left out, with the reason. Empty means: every non-streaming read operation is
    * covered.
    */
-  private static final Map<String, String> EXCLUDED = Map.of();
+  private static final Map<String, String> EXCLUDED = Map.of(
+      "cloudfront:GetFunction", "its answer is the function code as the HTTP body, which always travels with a"
+          + " Content-Type header: a random answer without ContentType comes back with HTTP's default");
 
   /**
    * Members a request needs though the SDK's model does not mark them required: S3 Control's
@@ -80,6 +86,8 @@ class ResponseRoundTripTest {
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
       "backup:TagResource", "backup:UntagResource",
+      "cloudformation:UpdateStack", "cloudformation:UpdateStackSet",
+      "cloudfront:TagResource", "cloudfront:UntagResource",
       "route53:ChangeTagsForResource", "sns:TagResource", "sns:UntagResource",
       "glacier:AddTagsToVault", "glacier:RemoveTagsFromVault",
       "iam:GenerateCredentialReport",
@@ -88,7 +96,7 @@ class ResponseRoundTripTest {
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms", "backup", "route53", "sns", "ssm", "glacier");
+          "pricing", "acm", "kms", "backup", "cloudformation", "cloudfront", "route53", "sns", "ssm", "glacier");
 
   private static AwsSimulator sim;
 
@@ -140,6 +148,16 @@ class ResponseRoundTripTest {
   @Test
   void dynamodb() throws Exception {
     roundTrip("dynamodb", DynamoDbClient.class, DynamoDbClient.builder());
+  }
+
+  @Test
+  void cloudformation() throws Exception {
+    roundTrip("cloudformation", CloudFormationClient.class, CloudFormationClient.builder());
+  }
+
+  @Test
+  void cloudfront() throws Exception {
+    roundTrip("cloudfront", CloudFrontClient.class, CloudFrontClient.builder());
   }
 
   @Test
@@ -237,6 +255,22 @@ class ResponseRoundTripTest {
     return b == null ? expected : b.build();
   }
 
+  /**
+   * A request with its idempotency tokens (CloudFormation's OperationId) set: left out, the SDK
+   * makes up a new one each time it reads the field, so no two reads of the request compare equal.
+   */
+  @SuppressWarnings("unchecked")
+  private static SdkRequest withIdempotencyTokens(SdkRequest request) {
+    SdkRequest.Builder b = null;
+    for (SdkField<?> f : request.sdkFields()) {
+      if (f.containsTrait(DefaultValueTrait.class, TraitType.DEFAULT_VALUE_TRAIT)) {
+        b = b == null ? request.toBuilder() : b;
+        ((SdkField<Object>) f).set(b, "token-" + f.memberName());
+      }
+    }
+    return b == null ? request : (SdkRequest) b.build();
+  }
+
   private static boolean isRoundTripped(String service, String op) {
     return SERVICES.contains(service) && (isRead(op) || SERVED_WRITES.contains(service + ":" + op));
   }
@@ -309,8 +343,8 @@ class ResponseRoundTripTest {
         for (int i = 0; i < ITERATIONS && failure == null; i++) {
           SdkResponse expected = (SdkResponse) random.fill(respType.getMethod("builder").invoke(null), respType, 0);
           answer.set(expected);
-          SdkRequest request = (SdkRequest) random.requiredOnly(reqType.getMethod("builder").invoke(null), reqType,
-              ALSO_REQUIRED.getOrDefault(name, Set.of()));
+          SdkRequest request = withIdempotencyTokens((SdkRequest) random.requiredOnly(
+              reqType.getMethod("builder").invoke(null), reqType, ALSO_REQUIRED.getOrDefault(name, Set.of())));
           received.set(null);
           SdkResponse actual;
           try {

@@ -121,6 +121,7 @@ public final class Estate {
       "estates/demo-parts/acm-lambda.yaml",
       "estates/demo-parts/sqs-kms.yaml",
       "estates/demo-parts/backup.yaml",
+      "estates/demo-parts/cloudformation-cloudfront.yaml",
       "estates/demo-parts/route53-sns-ssm-glacier.yaml");
 
   /** The demo estate's {@code pricing} section, kept in a file of its own (service code -> documents). */

@@ -31,11 +31,14 @@ import java.util.regex.Pattern;
  *       copies after the first;
  *   <li>names get {@code -r<k>} appended for {@code k > 0} (before a {@code .fifo} suffix): the
  *       values of members named {@code ...Name} (not {@code MetricName} or nested {@code Name}s
- *       such as a state's), an item's own top-level {@code Name}, and the last part of every
+ *       such as a state's), an item's own top-level {@code Name}/{@code name}, its domain name (the
+ *       mark goes into the first label) and {@code ...Id}/{@code id} when no id
+ *       pattern above matches it (CloudFront's {@code E2DEMO...}), and the last part of every
  *       ARN's resource; values with dots, slashes or spaces (DNS names, devices, paths) and words
  *       that are also enum values ({@code default}, {@code root}, ...) are kept.
  * </ul>
- * An item that comes out the same in every copy (the root user, an instance type, the password
+ * Map keys are rewritten like values except for names (keys are member names or ids). An item
+ * that comes out the same in every copy (the root user, an instance type, the password
  * policy) is kept once. The output is deterministic in the template and the arguments.
  */
 public final class TemplateReplicas implements ResourceGenerator {
@@ -57,7 +60,9 @@ public final class TemplateReplicas implements ResourceGenerator {
   private static final Set<String> NOT_NAMES = Set.of("MetricName", "DeviceName", "Namespace");
   /** Names that are also common enum values or fixed ARN parts ({@code :root}): kept as they are. */
   private static final Set<String> KEPT_WORDS = Set.of("default", "root", "main", "none", "all", "primary",
-      "standard", "enabled", "disabled", "active", "available", "private", "public");
+      "standard", "enabled", "disabled", "active", "available", "private", "public",
+      // resources AWS creates once per account and region (Athena's built-in work group and catalog)
+      "AwsDataCatalog");
   private static final String HEX = "0123456789abcdef";
   private static final String UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -171,7 +176,8 @@ public final class TemplateReplicas implements ResourceGenerator {
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(k instanceof String s ? copy.render(segments(s)) : String.valueOf(k),
+      // keys are member names or ids: ids, accounts and regions in them are rewritten, names not
+      map.forEach((k, v) -> out.put(k instanceof String s ? copy.renderKey(segments(s)) : String.valueOf(k),
           render(v, copy)));
       return out;
     }
@@ -252,7 +258,10 @@ public final class TemplateReplicas implements ResourceGenerator {
   private void collectNames(Object value, int depth, Set<String> into) {
     if (value instanceof Map<?, ?> map) {
       ((Map<String, Object>) map).forEach((key, v) -> {
-        if (v instanceof String s && isNameKey(key, depth) && isPlainName(s)) {
+        if (v instanceof String s && isNameKey(key, depth) && isPlainName(s) && !s.chars().allMatch(Character::isDigit)) {
+          into.add(s);
+        }
+        if (v instanceof String s && isDomainNameKey(key, depth) && s.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")) {
           into.add(s);
         }
         collectNames(v, depth + 1, into);
@@ -271,12 +280,21 @@ public final class TemplateReplicas implements ResourceGenerator {
     }
   }
 
-  /** Depth 0 = service map, 1 = collections, 2 = an item's members. */
+  /** Depth 0 = service map, 1 = collections, 2 = an item's members (either case: Name, name, restApiId). */
   private static boolean isNameKey(String key, int depth) {
     if (NOT_NAMES.contains(key)) {
       return false;
     }
-    return key.equals("Name") ? depth == 2 : key.endsWith("Name");
+    if (key.equals("Name") || key.equals("name") || key.equals("Id") || key.equals("id")) {
+      return depth == 2;
+    }
+    // an item's own id in a format no pattern knows (CloudFront's E2DEMO..., API Gateway's a1b2c3)
+    return key.endsWith("Name") || depth == 2 && key.endsWith("Id");
+  }
+
+  /** An item's own domain name (API Gateway custom domains, ...): a name with dots. */
+  private static boolean isDomainNameKey(String key, int depth) {
+    return depth == 2 && (key.equals("domainName") || key.equals("DomainName"));
   }
 
   private boolean isPlainName(String s) {
@@ -307,12 +325,24 @@ public final class TemplateReplicas implements ResourceGenerator {
   private record Copy(String account, String region, int k) {
 
     String render(List<Segment> segments) {
+      return render(segments, true);
+    }
+
+    String renderKey(List<Segment> segments) {
+      return render(segments, false);
+    }
+
+    private String render(List<Segment> segments, boolean names) {
       if (segments.size() == 1 && segments.get(0).kind() == Kind.LITERAL) {
         return segments.get(0).text();
       }
       StringBuilder b = new StringBuilder();
       for (Segment s : segments) {
         b.append(s.prefix());
+        if (!names && s.kind() == Kind.NAME) {
+          b.append(s.text());
+          continue;
+        }
         switch (s.kind()) {
           case LITERAL -> b.append(s.text());
           case ACCOUNT -> b.append(account);
@@ -344,7 +374,12 @@ public final class TemplateReplicas implements ResourceGenerator {
       if (k == 0) {
         return name;
       }
-      return name.endsWith(".fifo") ? name.substring(0, name.length() - 5) + "-r" + k + ".fifo" : name + "-r" + k;
+      if (name.endsWith(".fifo")) {
+        return name.substring(0, name.length() - 5) + "-r" + k + ".fifo";
+      }
+      int dot = name.indexOf('.');
+      // a domain name: the copy's mark goes into its first label
+      return dot > 0 ? name.substring(0, dot) + "-r" + k + name.substring(dot) : name + "-r" + k;
     }
 
     /**

@@ -27,7 +27,8 @@ public final class OperationModel {
    * service's namespace for operations without a request body.
    */
   private static final Map<String, String> REST_XML_NAMESPACES =
-      Map.of("s3control", "http://awss3control.amazonaws.com/doc/2018-08-20/");
+      Map.of("s3control", "http://awss3control.amazonaws.com/doc/2018-08-20/",
+          "cloudfront", "http://cloudfront.amazonaws.com/doc/2020-05-31/");
   private static final String S3_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
   /** SDK packages that sign with another service's name and are counted under their own. */
   private static final Set<String> OWN_LABEL = Set.of("s3control");

@@ -23,6 +23,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.sqs.SqsQueuesApi(),
       new io.resoto.worker.awssim.resources.kms.KmsKeysApi(),
       new io.resoto.worker.awssim.resources.backup.BackupApi(),
+      new io.resoto.worker.awssim.resources.cloudformation.CloudFormationApi(),
+      new io.resoto.worker.awssim.resources.cloudfront.CloudFrontApi(),
       new io.resoto.worker.awssim.resources.route53.Route53Api(),
       new io.resoto.worker.awssim.resources.sns.SnsApi(),
       new io.resoto.worker.awssim.resources.ssm.SsmApi(),

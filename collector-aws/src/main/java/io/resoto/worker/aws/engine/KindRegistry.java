@@ -44,6 +44,19 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.backup.AwsBackupRestoreJobKind(),
       new io.resoto.worker.aws.kinds.backup.AwsBackupRestoreTestingPlanKind(),
       new io.resoto.worker.aws.kinds.backup.AwsBackupVaultKind(),
+      new io.resoto.worker.aws.kinds.cloudformation.AwsCloudFormationStackInstanceSummaryKind(),
+      new io.resoto.worker.aws.kinds.cloudformation.AwsCloudFormationStackKind(),
+      new io.resoto.worker.aws.kinds.cloudformation.AwsCloudFormationStackSetKind(),
+      new io.resoto.worker.aws.kinds.cloudfront.AwsCloudFrontCachePolicyKind(),
+      new io.resoto.worker.aws.kinds.cloudfront.AwsCloudFrontDistributionKind(),
+      new io.resoto.worker.aws.kinds.cloudfront.AwsCloudFrontFieldLevelEncryptionConfigKind(),
+      new io.resoto.worker.aws.kinds.cloudfront.AwsCloudFrontFieldLevelEncryptionProfileKind(),
+      new io.resoto.worker.aws.kinds.cloudfront.AwsCloudFrontFunctionKind(),
+      new io.resoto.worker.aws.kinds.cloudfront.AwsCloudFrontOriginAccessControlKind(),
+      new io.resoto.worker.aws.kinds.cloudfront.AwsCloudFrontPublicKeyKind(),
+      new io.resoto.worker.aws.kinds.cloudfront.AwsCloudFrontRealtimeLogConfigKind(),
+      new io.resoto.worker.aws.kinds.cloudfront.AwsCloudFrontResponseHeadersPolicyKind(),
+      new io.resoto.worker.aws.kinds.cloudfront.AwsCloudFrontStreamingDistributionKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2ElasticIpKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2FlowLogKind(),
       new AwsEc2HostKind(),
@@ -91,7 +104,8 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.ssm.AwsSsmInstanceKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcEndpointKind(),
-      new io.resoto.worker.aws.kinds.ec2.AwsVpcPeeringConnectionKind());
+      new io.resoto.worker.aws.kinds.ec2.AwsVpcPeeringConnectionKind()
+);
 
   private KindRegistry() {}
 
