@@ -54,6 +54,10 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.glacier.GlacierClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -111,6 +115,8 @@ class ResponseRoundTripTest {
       "cloudwatchlogs:TagResource", "cloudwatchlogs:UntagResource", "cognitoidentityprovider:TagResource",
       "cognitoidentityprovider:UntagResource", "servicequotas:TagResource", "servicequotas:UntagResource",
       "kinesis:AddTagsToStream", "kinesis:RemoveTagsFromStream",
+      "route53:ChangeTagsForResource", "sns:TagResource", "sns:UntagResource",
+      "glacier:AddTagsToVault", "glacier:RemoveTagsFromVault",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
@@ -119,13 +125,13 @@ class ResponseRoundTripTest {
       "sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
       "pricing", "acm", "kms", "backup", "cloudformation", "cloudfront", "autoscaling", "cloudtrail",
       "config", "athena", "apigateway", "cloudwatchlogs", "secretsmanager", "ecr", "ecrpublic",
-      "cognitoidentityprovider", "servicequotas", "kinesis");
+      "cognitoidentityprovider", "servicequotas", "kinesis", "route53", "sns", "ssm", "glacier");
 
   /** The services above whose clients speak AWS JSON or REST-JSON (the others: query, EC2, REST-XML). */
   private static final Set<String> JSON_SERVICES = Set.of(
       "organizations", "lambda", "dynamodb", "sqs", "pricing", "acm", "kms", "backup", "cloudtrail",
       "cloudwatchlogs", "secretsmanager", "ecr", "ecrpublic", "cognitoidentityprovider", "servicequotas",
-      "kinesis", "config", "athena", "apigateway");
+      "kinesis", "config", "athena", "apigateway", "ssm", "glacier");
 
   private static AwsSimulator sim;
 
@@ -279,6 +285,26 @@ class ResponseRoundTripTest {
     roundTrip("apigateway", ApiGatewayClient.class, ApiGatewayClient.builder());
   }
 
+  @Test
+  void route53() throws Exception {
+    roundTrip("route53", Route53Client.class, Route53Client.builder());
+  }
+
+  @Test
+  void sns() throws Exception {
+    roundTrip("sns", SnsClient.class, SnsClient.builder());
+  }
+
+  @Test
+  void ssm() throws Exception {
+    roundTrip("ssm", SsmClient.class, SsmClient.builder());
+  }
+
+  @Test
+  void glacier() throws Exception {
+    roundTrip("glacier", GlacierClient.class, GlacierClient.builder());
+  }
+
   private static boolean isRead(String op) {
     return op.startsWith("List") || op.startsWith("Describe") || op.startsWith("Get");
   }
@@ -302,6 +328,30 @@ class ResponseRoundTripTest {
       }
     }
     return received;
+  }
+
+  /**
+   * Route 53's client rewrites the zone lists of its responses (it strips the {@code /hostedzone/}
+   * prefix from ids), turning an absent list into an empty one: a client-side change, not a
+   * difference on the wire. Such a list of the expected response is taken as empty.
+   */
+  @SuppressWarnings("unchecked")
+  private static SdkResponse withInterceptorLists(SdkResponse expected, SdkResponse actual) {
+    SdkResponse.Builder b = null;
+    for (SdkField<?> f : expected.sdkFields()) {
+      Object want = f.getValueOrDefault(expected);
+      Object got = f.getValueOrDefault(actual);
+      if (want instanceof software.amazon.awssdk.core.util.SdkAutoConstructList
+          && got instanceof List<?> l && l.isEmpty()
+          && !(got instanceof software.amazon.awssdk.core.util.SdkAutoConstructList)
+          && expected.getClass().getPackageName().contains(".route53.")) {
+        if (b == null) {
+          b = expected.toBuilder();
+        }
+        ((SdkField<Object>) f).set(b, List.of());
+      }
+    }
+    return b == null ? expected : b.build();
   }
 
   /**
@@ -400,7 +450,7 @@ class ResponseRoundTripTest {
             failure = "call failed: " + ex.getCause();
             break;
           }
-          if (!expected.equalsBySdkFields(actual)) {
+          if (!withInterceptorLists(expected, actual).equalsBySdkFields(actual)) {
             failure = "response differs:\n  expected " + expected + "\n  actual   " + actual;
           } else if (received.get() == null
               || !request.equalsBySdkFields(withoutDefaultChecksum(request, received.get()))) {

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  *   <li>the template account id becomes {@code A}, the template region {@code R} (for the global
  *       data the account's first region, so global copies and regional copies agree);
  *   <li>EC2-style ids ({@code vol-0a11...}, {@code eni-attach-...}), UUIDs, IAM unique ids
- *       ({@code AIDA...}) and Cognito user pool ids ({@code us-east-1_AbC123xyZ}) get other digits
- *       of the same length and alphabet, derived from the id,
+ *       ({@code AIDA...}), Cognito user pool ids ({@code us-east-1_AbC123xyZ}), Route 53 zone ids
+ *       ({@code Z0A1...}) and Glacier job ids (92 opaque characters) get other digits of the same
+ *       length and alphabet, derived from the id,
  *       {@code R} and {@code k} (unique per region, as AWS ids are);
  *   <li>public IPv4 addresses (not CIDRs, not private ranges) get other last three octets in
  *       copies after the first;
@@ -54,6 +55,11 @@ public final class TemplateReplicas implements ResourceGenerator {
       Pattern.compile("(?<=[a-z]{2}-[a-z]{4,9}-[0-9]_)()([A-Za-z0-9]{9})(?![A-Za-z0-9])");
   /** Service quota codes ({@code L-1216C47A}): the same in every account, never names to rewrite. */
   private static final Pattern QUOTA_CODE = Pattern.compile("L-[0-9A-F]{8}");
+  /** Route 53 hosted zone ids: Z and 12 to 31 upper-case letters and digits, a digit among them. */
+  private static final Pattern ZONE_ID = Pattern.compile(
+      "(?<![A-Za-z0-9])(Z)((?=[A-Z]*[0-9])[A-Z0-9]{12,31})(?![A-Za-z0-9])");
+  /** Glacier job ids: opaque, 92 characters of letters, digits, - and _. */
+  private static final Pattern GLACIER_JOB_ID = Pattern.compile("(?<![A-Za-z0-9_-])()([A-Za-z0-9_-]{92})(?![A-Za-z0-9_-])");
   private static final Pattern PUBLIC_IP = Pattern.compile(
       "(?<![0-9.])()((?!10\\.|127\\.|0\\.|192\\.168\\.|172\\.(?:1[6-9]|2[0-9]|3[01])\\.)"
           + "(?:[0-9]{1,3}\\.){3}[0-9]{1,3})(?![0-9./])");
@@ -201,6 +207,8 @@ public final class TemplateReplicas implements ResourceGenerator {
     List<Segment> found = new ArrayList<>();
     find(s, UUID, Kind.UUID, spans, found);
     find(s, IAM_ID, Kind.IAM_ID, spans, found);
+    find(s, ZONE_ID, Kind.IAM_ID, spans, found);
+    find(s, GLACIER_JOB_ID, Kind.IAM_ID, spans, found);
     find(s, HEX_ID, Kind.HEX, spans, found);
     find(s, COGNITO_POOL_ID, Kind.POOL_ID, spans, found);
     find(s, PUBLIC_IP, Kind.PUBLIC_IP, spans, found);

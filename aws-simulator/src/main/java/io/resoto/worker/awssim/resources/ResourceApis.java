@@ -37,7 +37,11 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.ecr.EcrRepositoriesApi(),
       new io.resoto.worker.awssim.resources.cognito.CognitoUserPoolsApi(),
       new io.resoto.worker.awssim.resources.servicequotas.ServiceQuotasApi(),
-      new io.resoto.worker.awssim.resources.kinesis.KinesisStreamsApi());
+      new io.resoto.worker.awssim.resources.kinesis.KinesisStreamsApi(),
+      new io.resoto.worker.awssim.resources.route53.Route53Api(),
+      new io.resoto.worker.awssim.resources.sns.SnsApi(),
+      new io.resoto.worker.awssim.resources.ssm.SsmApi(),
+      new io.resoto.worker.awssim.resources.glacier.GlacierApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {
