@@ -19,9 +19,8 @@ import software.amazon.awssdk.services.backup.model.ProtectedResource;
  * <p>It points to the resource itself, found by the id its kind gives it, derived from the ARN:
  * S3 bucket, EC2 instance or volume, RDS instance or cluster, DynamoDB global table, EFS file
  * system, Redshift cluster, CloudFormation stack (whose id is its ARN). A DynamoDB table's id is
- * its TableId, which the ARN does not carry: the edge to {@code aws_dynamodb_table} the original
- * makes by ARN needs an edge-by-ARN in the engine and is not made. The vault of its last backup
- * and its last recovery point point to it.
+ * its TableId, which the ARN does not carry: it is found by its ARN, as the original does. The
+ * vault of its last backup and its last recovery point point to it.
  */
 public final class AwsBackupProtectedResourceKind extends DeclaredKind {
 
@@ -71,6 +70,9 @@ public final class AwsBackupProtectedResourceKind extends DeclaredKind {
       Target target = target(r.resourceArn());
       if (target != null) {
         ctx.edge(node, target.kind(), target.id(), EdgeType.DEFAULT);
+      }
+      if (target != null && target.kind().equals("aws_dynamodb_global_table")) {
+        ctx.edgeToArn(node, "aws_dynamodb_table", r.resourceArn(), EdgeType.DEFAULT);
       }
       ctx.edgeFrom(AwsBackupVaultKind.KIND, r.lastBackupVaultArn(), node, EdgeType.DEFAULT);
       ctx.edgeFrom(AwsBackupRecoveryPointKind.KIND, r.lastRecoveryPointArn(), node, EdgeType.DEFAULT);

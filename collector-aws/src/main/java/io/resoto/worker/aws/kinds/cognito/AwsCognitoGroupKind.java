@@ -21,10 +21,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolDes
  * {@code arn:{partition}:cognito-idp:{region}:{account}:group/{id}} (AWS gives groups none). The
  * pool points to each of its groups.
  *
- * <p>The original links a group's IAM role (RoleArn) to the group. Edges here are made by the
- * target's resource id, and an IAM role's id (RoleId) cannot be derived from its ARN, so that edge
- * needs an engine that resolves edge ends by ARN; until then the role's ARN is the property
- * {@code role_arn}.
+ * <p>The group's IAM role (RoleArn) points to it with a default and a delete edge, as in the
+ * original; the role is found by its ARN (its id is the RoleId, which the ARN does not carry).
  */
 public final class AwsCognitoGroupKind extends DeclaredKind {
 
@@ -69,6 +67,8 @@ public final class AwsCognitoGroupKind extends DeclaredKind {
         }
         Node node = ctx.add(node(ctx, p.id(), g));
         ctx.edgeFrom(AwsCognitoUserPoolKind.KIND, p.id(), node, EdgeType.DEFAULT);
+        ctx.edgeFromArn(io.resoto.worker.aws.kinds.iam.AwsIamRoleKind.KIND, g.roleArn(), node, EdgeType.DEFAULT);
+        ctx.edgeFromArn(io.resoto.worker.aws.kinds.iam.AwsIamRoleKind.KIND, g.roleArn(), node, EdgeType.DELETE);
       }
     }
   }

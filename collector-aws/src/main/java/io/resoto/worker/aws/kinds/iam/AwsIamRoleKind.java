@@ -34,8 +34,8 @@ public final class AwsIamRoleKind extends DeclaredKind {
       .property("role_permissions_boundary", "string",
           "The ARN of the policy that sets the role's permissions boundary, if any.")
       .property("role_last_used_region", "string", "The region the role was last used in.")
-      .successors(EdgeType.DEFAULT, AwsIamPolicyKind.KIND, AwsIamInstanceProfileKind.KIND)
-      .successors(EdgeType.DELETE, AwsIamPolicyKind.KIND, AwsIamInstanceProfileKind.KIND)
+      .successors(EdgeType.DEFAULT, AwsIamPolicyKind.KIND, AwsIamInstanceProfileKind.KIND, "aws_cognito_group")
+      .successors(EdgeType.DELETE, AwsIamPolicyKind.KIND, AwsIamInstanceProfileKind.KIND, "aws_cognito_group")
       .build();
 
   /** Declares the kind. */

@@ -48,6 +48,18 @@ class AwsBackupProtectedResourceKindTest extends BackupTestBase {
   }
 
   @Test
+  void aDynamoDbTableIsFoundByItsArn() throws Exception {
+    Graph g = collect(new AwsBackupProtectedResourceKind(),
+        new io.resoto.worker.aws.kinds.dynamodb.AwsDynamoDbTableKind());
+    String table = nodes(g, "aws_dynamodb_table").stream()
+        .filter(n -> "arn:aws:dynamodb:us-east-1:111111111111:table/sessions".equals(n.properties().get("arn")))
+        .findFirst().orElseThrow().name();
+    assertThat(edges(g, EdgeType.DEFAULT)).filteredOn(e -> e.startsWith(AwsBackupProtectedResourceKind.KIND))
+        .filteredOn(e -> e.contains(" -> aws_dynamodb_table:"))
+        .containsExactly("aws_backup_protected_resource:sessions -> aws_dynamodb_table:" + table);
+  }
+
+  @Test
   void theArnNamesTheResourceOfItsKind() {
     assertThat(AwsBackupProtectedResourceKind.target("arn:aws:rds:us-east-1:1:db:orders-db"))
         .isEqualTo(new AwsBackupProtectedResourceKind.Target("aws_rds_instance", "orders-db"));

@@ -37,6 +37,17 @@ class AwsCognitoGroupKindTest extends KindTestHarness {
   }
 
   @Test
+  void theGroupsRolePointsToItFoundByItsArn() throws Exception {
+    Graph g = collect(new AwsCognitoGroupKind(), new io.resoto.worker.aws.kinds.iam.AwsIamRoleKind());
+    for (io.resoto.worker.graph.EdgeType type : io.resoto.worker.graph.EdgeType.values()) {
+      List<String> expected = type == io.resoto.worker.graph.EdgeType.IAM ? List.of()
+          : List.of("aws_iam_role:worker-node -> aws_cognito_group:admins");
+      assertThat(edges(g, type)).as(type.name()).filteredOn(e -> e.contains("aws_cognito_group"))
+          .filteredOn(e -> e.startsWith("aws_iam_role")).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
   void listingsOfSeveralPagesAreReadInFull() throws Exception {
     List<Map<String, Object>> pools = new ArrayList<>();
     List<Map<String, Object>> groups = new ArrayList<>();
