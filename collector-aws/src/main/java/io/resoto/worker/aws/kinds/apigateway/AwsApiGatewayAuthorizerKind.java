@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.apigateway.model.RestApi;
  * its authorizers. A Lambda authorizer points to its function (by the name in its URI) and the
  * function to it over a delete edge; a Cognito authorizer points to its user pools.
  *
- * <p>The original also links the role in {@code authorizer_credentials} by ARN; IAM roles are
- * identified by their role id here, so that edge is not made.
+ * <p>The role in {@code authorizer_credentials} points to the authorizer (default and delete
+ * edges, as the original), found by its ARN.
  */
 public final class AwsApiGatewayAuthorizerKind extends DeclaredKind {
 
@@ -85,6 +85,10 @@ public final class AwsApiGatewayAuthorizerKind extends DeclaredKind {
             String function = functionName(a.authorizerUri());
             ctx.edge(node, LAMBDA, function, EdgeType.DEFAULT);
             ctx.edgeFrom(LAMBDA, function, node, EdgeType.DELETE);
+            ctx.edgeFromArn(io.resoto.worker.aws.kinds.iam.AwsIamRoleKind.KIND, a.authorizerCredentials(), node,
+                EdgeType.DEFAULT);
+            ctx.edgeFromArn(io.resoto.worker.aws.kinds.iam.AwsIamRoleKind.KIND, a.authorizerCredentials(), node,
+                EdgeType.DELETE);
             for (String pool : a.providerARNs()) {
               ctx.edge(node, USER_POOL, pool.substring(pool.lastIndexOf('/') + 1), EdgeType.DEFAULT);
             }

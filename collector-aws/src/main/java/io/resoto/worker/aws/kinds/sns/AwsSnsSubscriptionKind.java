@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.sns.model.Subscription;
  * original calls and swallows the error). A subscription deleted between the two calls
  * ({@code NotFound}) is skipped too.
  *
- * <p>Not done: the original's edges from the subscription's IAM role (by its ARN): roles are
- * found by role id here, and the engine has no lookup by ARN.
+ * <p>The subscription's IAM role ({@code SubscriptionRoleArn}) points to it (default and delete
+ * edges, as the original), found by its ARN.
  */
 public final class AwsSnsSubscriptionKind extends DeclaredKind {
 
@@ -79,6 +79,9 @@ public final class AwsSnsSubscriptionKind extends DeclaredKind {
         Node node = ctx.add(node(ctx, s.subscriptionArn(), attributes));
         String topic = attributes.getOrDefault("TopicArn", s.topicArn());
         ctx.edgeFrom(AwsSnsTopicKind.KIND, topic, node, EdgeType.DEFAULT);
+        String role = attributes.get("SubscriptionRoleArn");
+        ctx.edgeFromArn(io.resoto.worker.aws.kinds.iam.AwsIamRoleKind.KIND, role, node, EdgeType.DEFAULT);
+        ctx.edgeFromArn(io.resoto.worker.aws.kinds.iam.AwsIamRoleKind.KIND, role, node, EdgeType.DELETE);
       });
     }
   }

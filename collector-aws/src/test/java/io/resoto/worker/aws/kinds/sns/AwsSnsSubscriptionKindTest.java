@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.cli.Simulation;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Graph;
 import io.resoto.worker.graph.Node;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AwsSnsSubscriptionKindTest extends KindTestHarness {
@@ -37,6 +38,17 @@ class AwsSnsSubscriptionKindTest extends KindTestHarness {
     assertThat(edges(g, EdgeType.DEFAULT)).contains("aws_sns_topic:Order events -> aws_sns_subscription:" + SQS_SUB,
         "aws_sns_topic:alerts.fifo -> aws_sns_subscription:"
             + "arn:aws:sns:us-east-1:111111111111:alerts.fifo:0a11c0e0-0000-4000-8000-0000000005b3");
+  }
+
+  @Test
+  void theSubscriptionsRolePointsToItFoundByItsArn() throws Exception {
+    Graph g = collect(new AwsSnsSubscriptionKind(), new io.resoto.worker.aws.kinds.iam.AwsIamRoleKind());
+    List<String> fromRoles = edges(g, EdgeType.DEFAULT).stream()
+        .filter(e -> e.startsWith("aws_iam_role:") && e.contains(" -> aws_sns_subscription:")).toList();
+    assertThat(fromRoles).isNotEmpty().allMatch(e -> e.startsWith("aws_iam_role:worker-node -> "));
+    assertThat(edges(g, EdgeType.DELETE).stream()
+        .filter(e -> e.startsWith("aws_iam_role:") && e.contains(" -> aws_sns_subscription:")).toList())
+        .isEqualTo(fromRoles);
   }
 
   @Test
