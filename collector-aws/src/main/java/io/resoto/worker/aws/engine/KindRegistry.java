@@ -52,6 +52,8 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.ec2.AwsEc2SubnetKind(),
       new AwsEc2VolumeKind(),
       new AwsEc2VolumeTypeKind(),
+      new io.resoto.worker.aws.kinds.eks.AwsEksClusterKind(),
+      new io.resoto.worker.aws.kinds.eks.AwsEksNodegroupKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamAccessKeyKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamGroupKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamInstanceProfileKind(),
