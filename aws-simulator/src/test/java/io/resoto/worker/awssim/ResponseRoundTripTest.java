@@ -28,6 +28,7 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.acm.AcmClient;
@@ -75,14 +76,14 @@ class ResponseRoundTripTest {
       "iam:UntagServerCertificate",
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
-      "eks:TagResource", "eks:UntagResource",
+      "eks:TagResource", "eks:UntagResource", "ecs:TagResource", "ecs:UntagResource",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms", "eks");
+          "pricing", "acm", "kms", "eks", "ecs");
 
   private static AwsSimulator sim;
 
@@ -166,6 +167,11 @@ class ResponseRoundTripTest {
     roundTrip("eks", EksClient.class, EksClient.builder());
   }
 
+  @Test
+  void ecs() throws Exception {
+    roundTrip("ecs", EcsClient.class, EcsClient.builder());
+  }
+
   private static boolean isRead(String op) {
     return op.startsWith("List") || op.startsWith("Describe") || op.startsWith("Get");
   }
@@ -217,7 +223,7 @@ class ResponseRoundTripTest {
       Class<C> clientType, B builder) throws Exception {
     boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
         || name.equals("sqs") || name.equals("pricing") || name.equals("acm")
-        || name.equals("kms") || name.equals("eks");
+        || name.equals("kms") || name.equals("eks") || name.equals("ecs");
     Map<String, Method> methods = new TreeMap<>();
     Map<String, Class<?>> requestTypes = new TreeMap<>();
     for (Method m : clientType.getMethods()) {
