@@ -23,7 +23,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.sqs.SqsQueuesApi(),
       new io.resoto.worker.awssim.resources.kms.KmsKeysApi(),
       new io.resoto.worker.awssim.resources.eks.EksApi(),
-      new io.resoto.worker.awssim.resources.ecs.EcsApi());
+      new io.resoto.worker.awssim.resources.ecs.EcsApi(),
+      new io.resoto.worker.awssim.resources.efs.EfsApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {
