@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -81,13 +82,14 @@ class ResponseRoundTripTest {
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
       "eks:TagResource", "eks:UntagResource", "ecs:TagResource", "ecs:UntagResource",
       "efs:TagResource", "efs:UntagResource",
+      "elasticache:AddTagsToResource", "elasticache:RemoveTagsFromResource",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms", "eks", "ecs", "efs");
+          "pricing", "acm", "kms", "eks", "ecs", "efs", "elasticache");
 
   private static AwsSimulator sim;
 
@@ -179,6 +181,11 @@ class ResponseRoundTripTest {
   @Test
   void efs() throws Exception {
     roundTrip("efs", EfsClient.class, EfsClient.builder());
+  }
+
+  @Test
+  void elasticache() throws Exception {
+    roundTrip("elasticache", ElastiCacheClient.class, ElastiCacheClient.builder());
   }
 
   private static boolean isRead(String op) {

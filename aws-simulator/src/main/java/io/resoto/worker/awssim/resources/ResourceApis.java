@@ -24,7 +24,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.kms.KmsKeysApi(),
       new io.resoto.worker.awssim.resources.eks.EksApi(),
       new io.resoto.worker.awssim.resources.ecs.EcsApi(),
-      new io.resoto.worker.awssim.resources.efs.EfsApi());
+      new io.resoto.worker.awssim.resources.efs.EfsApi(),
+      new io.resoto.worker.awssim.resources.elasticache.ElastiCacheApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

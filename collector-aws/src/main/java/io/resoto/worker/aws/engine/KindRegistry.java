@@ -63,6 +63,8 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.efs.AwsEfsMountTargetKind(),
       new io.resoto.worker.aws.kinds.eks.AwsEksClusterKind(),
       new io.resoto.worker.aws.kinds.eks.AwsEksNodegroupKind(),
+      new io.resoto.worker.aws.kinds.elasticache.AwsElastiCacheCacheClusterKind(),
+      new io.resoto.worker.aws.kinds.elasticache.AwsElastiCacheReplicationGroupKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamAccessKeyKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamGroupKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamInstanceProfileKind(),
