@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -83,13 +84,15 @@ class ResponseRoundTripTest {
       "eks:TagResource", "eks:UntagResource", "ecs:TagResource", "ecs:UntagResource",
       "efs:TagResource", "efs:UntagResource",
       "elasticache:AddTagsToResource", "elasticache:RemoveTagsFromResource",
+      "elasticbeanstalk:UpdateTagsForResource",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms", "eks", "ecs", "efs", "elasticache");
+          "pricing", "acm", "kms", "eks", "ecs", "efs", "elasticache",
+          "elasticbeanstalk");
 
   private static AwsSimulator sim;
 
@@ -186,6 +189,11 @@ class ResponseRoundTripTest {
   @Test
   void elasticache() throws Exception {
     roundTrip("elasticache", ElastiCacheClient.class, ElastiCacheClient.builder());
+  }
+
+  @Test
+  void elasticbeanstalk() throws Exception {
+    roundTrip("elasticbeanstalk", ElasticBeanstalkClient.class, ElasticBeanstalkClient.builder());
   }
 
   private static boolean isRead(String op) {

@@ -25,7 +25,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.eks.EksApi(),
       new io.resoto.worker.awssim.resources.ecs.EcsApi(),
       new io.resoto.worker.awssim.resources.efs.EfsApi(),
-      new io.resoto.worker.awssim.resources.elasticache.ElastiCacheApi());
+      new io.resoto.worker.awssim.resources.elasticache.ElastiCacheApi(),
+      new io.resoto.worker.awssim.resources.elasticbeanstalk.ElasticBeanstalkApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {
