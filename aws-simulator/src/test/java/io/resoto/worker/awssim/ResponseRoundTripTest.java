@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -81,6 +82,7 @@ class ResponseRoundTripTest {
       "iam:UntagServerCertificate",
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
+      "backup:TagResource", "backup:UntagResource",
       "eks:TagResource", "eks:UntagResource", "ecs:TagResource", "ecs:UntagResource",
       "efs:TagResource", "efs:UntagResource",
       "elasticache:AddTagsToResource", "elasticache:RemoveTagsFromResource",
@@ -91,7 +93,7 @@ class ResponseRoundTripTest {
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms", "eks", "ecs", "efs", "elasticache",
+          "pricing", "acm", "kms", "backup", "eks", "ecs", "efs", "elasticache",
           "elasticbeanstalk");
 
   private static AwsSimulator sim;
@@ -172,6 +174,11 @@ class ResponseRoundTripTest {
   }
 
   @Test
+  void backup() throws Exception {
+    roundTrip("backup", BackupClient.class, BackupClient.builder());
+  }
+
+  @Test
   void eks() throws Exception {
     roundTrip("eks", EksClient.class, EksClient.builder());
   }
@@ -247,7 +254,8 @@ class ResponseRoundTripTest {
       Class<C> clientType, B builder) throws Exception {
     boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
         || name.equals("sqs") || name.equals("pricing") || name.equals("acm")
-        || name.equals("kms") || name.equals("eks") || name.equals("ecs") || name.equals("efs");
+        || name.equals("kms") || name.equals("backup") || name.equals("eks") || name.equals("ecs")
+        || name.equals("efs");
     Map<String, Method> methods = new TreeMap<>();
     Map<String, Class<?>> requestTypes = new TreeMap<>();
     for (Method m : clientType.getMethods()) {

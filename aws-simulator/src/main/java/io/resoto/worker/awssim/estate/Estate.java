@@ -120,6 +120,7 @@ public final class Estate {
       "estates/demo-parts/cloudwatch-metrics.yaml",
       "estates/demo-parts/acm-lambda.yaml",
       "estates/demo-parts/sqs-kms.yaml",
+      "estates/demo-parts/backup.yaml",
       "estates/demo-parts/containers-cache-beanstalk.yaml");
 
   /** The demo estate's {@code pricing} section, kept in a file of its own (service code -> documents). */
