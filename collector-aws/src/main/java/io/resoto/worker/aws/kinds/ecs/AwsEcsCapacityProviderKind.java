@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersRespon
  * clusters list, 100 at a time; the original collects them inside the cluster the same way). id
  * and name are the provider's name.
  *
- * <p>Edges as the original: a provider points to the auto scaling group it scales (named in the
- * group's ARN), which points back to it for deletion; clusters, services and tasks point to the
+ * <p>Edges as the original: a provider points to the auto scaling group it scales (by the group's
+ * ARN), which points back to it for deletion; clusters, services and tasks point to the
  * providers they use.
  */
 public final class AwsEcsCapacityProviderKind extends DeclaredKind {
@@ -91,22 +91,14 @@ public final class AwsEcsCapacityProviderKind extends DeclaredKind {
             .include(CapacityProviderField.TAGS).nextToken(next));
         for (CapacityProvider p : page.capacityProviders()) {
           Node node = ctx.add(node(ctx, p));
-          String group = autoScalingGroupName(p);
-          ctx.edge(node, EcsSupport.AUTOSCALING_GROUP, group, EdgeType.DEFAULT);
-          ctx.edgeFrom(EcsSupport.AUTOSCALING_GROUP, group, node, EdgeType.DELETE);
+          String group = p.autoScalingGroupProvider() == null ? null
+              : p.autoScalingGroupProvider().autoScalingGroupArn();
+          ctx.edgeToArn(node, EcsSupport.AUTOSCALING_GROUP, group, EdgeType.DEFAULT);
+          ctx.edgeFromArn(EcsSupport.AUTOSCALING_GROUP, group, node, EdgeType.DELETE);
         }
         token = page.nextToken();
       } while (token != null && !ctx.isCancelled());
     }
-  }
-
-  /** The auto scaling group's name: the part after autoScalingGroupName/ in its ARN. */
-  static String autoScalingGroupName(CapacityProvider p) {
-    String arn = p.autoScalingGroupProvider() == null ? null : p.autoScalingGroupProvider().autoScalingGroupArn();
-    if (arn == null || !arn.contains("autoScalingGroupName/")) {
-      return null;
-    }
-    return arn.substring(arn.indexOf("autoScalingGroupName/") + "autoScalingGroupName/".length());
   }
 
   /** Maps a capacity provider: id and name = its name. */

@@ -36,9 +36,8 @@ import software.amazon.awssdk.services.ecs.model.TaskSet;
  * <p>Edges as the original: its cluster points to it; it points to its load balancer target groups
  * and classic load balancers (which point back for deletion), to its task definition and to the
  * capacity providers of its, its task sets' and its deployments' strategies; the subnets and
- * security groups of those network configurations point to it (default and delete). The original
- * also links the service's IAM role (by ARN); roles are known here by their role id, so that edge
- * is not made ({@code service_role_arn} holds the ARN).
+ * security groups of those network configurations point to it (default and delete), and so does
+ * its IAM role (by ARN).
  */
 public final class AwsEcsServiceKind extends DeclaredKind {
 
@@ -130,13 +129,14 @@ public final class AwsEcsServiceKind extends DeclaredKind {
 
   private static void edges(KindContext ctx, Node node, Service s) {
     for (LoadBalancer lb : s.loadBalancers()) {
-      String group = EcsSupport.targetGroupName(lb.targetGroupArn());
-      ctx.edge(node, EcsSupport.ALB_TARGET_GROUP, group, EdgeType.DEFAULT);
-      ctx.edgeFrom(EcsSupport.ALB_TARGET_GROUP, group, node, EdgeType.DELETE);
+      ctx.edgeToArn(node, EcsSupport.ALB_TARGET_GROUP, lb.targetGroupArn(), EdgeType.DEFAULT);
+      ctx.edgeFromArn(EcsSupport.ALB_TARGET_GROUP, lb.targetGroupArn(), node, EdgeType.DELETE);
       ctx.edge(node, EcsSupport.ELB, lb.loadBalancerName(), EdgeType.DEFAULT);
       ctx.edgeFrom(EcsSupport.ELB, lb.loadBalancerName(), node, EdgeType.DELETE);
     }
     ctx.edge(node, AwsEcsTaskDefinitionKind.KIND, taskDefinitionId(s.taskDefinition()), EdgeType.DEFAULT);
+    ctx.edgeFromArn(EcsSupport.IAM_ROLE, s.roleArn(), node, EdgeType.DEFAULT);
+    ctx.edgeFromArn(EcsSupport.IAM_ROLE, s.roleArn(), node, EdgeType.DELETE);
     List<NetworkConfiguration> networks = new ArrayList<>();
     Set<String> providers = new LinkedHashSet<>();
     networks.add(s.networkConfiguration());

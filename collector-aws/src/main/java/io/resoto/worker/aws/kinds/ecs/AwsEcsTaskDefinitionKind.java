@@ -29,8 +29,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
  * ARN, ctime {@code registeredAt}.
  *
  * <p>Edges: the task definition points to the tasks running it (made by {@link AwsEcsTaskKind});
- * services point to it. The original also links its task and execution roles (by ARN); roles are
- * known here by their role id, so those edges are not made (the ARNs are properties).
+ * services point to it, and so do its task and execution roles (by ARN, default and delete).
  * DescribeTaskDefinition is one call per family and ECS throttles it (about 1 request per second
  * sustained, burst 20 at the time of writing): accounts with many families are slow to collect.
  */
@@ -108,7 +107,11 @@ public final class AwsEcsTaskDefinitionKind extends DeclaredKind {
       ctx.submit(() -> {
         DescribeTaskDefinitionResponse r = ecs.describeTaskDefinition(b -> b.taskDefinition(arn)
             .include(TaskDefinitionField.TAGS));
-        ctx.add(node(ctx, r.taskDefinition(), EcsSupport.tags(r.tags())));
+        Node node = ctx.add(node(ctx, r.taskDefinition(), EcsSupport.tags(r.tags())));
+        for (String role : new String[] {r.taskDefinition().taskRoleArn(), r.taskDefinition().executionRoleArn()}) {
+          ctx.edgeFromArn(EcsSupport.IAM_ROLE, role, node, EdgeType.DEFAULT);
+          ctx.edgeFromArn(EcsSupport.IAM_ROLE, role, node, EdgeType.DELETE);
+        }
       });
     }
   }

@@ -26,9 +26,8 @@ import software.amazon.awssdk.services.ecs.model.TaskField;
  * {@code createdAt}.
  *
  * <p>Edges as the original: its cluster and its task definition point to it; the container
- * instance it runs on points to it (default and delete); it points to its capacity provider. The
- * original also links the execution and task roles of the overrides (by ARN); roles are known here
- * by their role id, so those edges are not made (the ARNs are in {@code task_overrides}).
+ * instance it runs on points to it (default and delete), and so do the execution and task roles of
+ * its overrides (by ARN); it points to its capacity provider.
  */
 public final class AwsEcsTaskKind extends DeclaredKind {
 
@@ -118,6 +117,12 @@ public final class AwsEcsTaskKind extends DeclaredKind {
           ctx.edgeFrom(AwsEcsContainerInstanceKind.KIND, instance, node, EdgeType.DEFAULT);
           ctx.edgeFrom(AwsEcsContainerInstanceKind.KIND, instance, node, EdgeType.DELETE);
           ctx.edge(node, AwsEcsCapacityProviderKind.KIND, t.capacityProviderName(), EdgeType.DEFAULT);
+          if (t.overrides() != null) {
+            for (String role : new String[] {t.overrides().executionRoleArn(), t.overrides().taskRoleArn()}) {
+              ctx.edgeFromArn(EcsSupport.IAM_ROLE, role, node, EdgeType.DEFAULT);
+              ctx.edgeFromArn(EcsSupport.IAM_ROLE, role, node, EdgeType.DELETE);
+            }
+          }
         }
       }
     }

@@ -33,6 +33,7 @@ final class EcsSupport {
   static final String ALB_TARGET_GROUP = "aws_alb_target_group";
   static final String ELB = "aws_elb";
   static final String AUTOSCALING_GROUP = "aws_autoscaling_group";
+  static final String IAM_ROLE = "aws_iam_role";
 
   private EcsSupport() {}
 
@@ -68,15 +69,6 @@ final class EcsSupport {
       return null;
     }
     String[] path = arn.substring(arn.indexOf('/') + 1).split("/");
-    return path[0];
-  }
-
-  /** The name of a load balancer target group in its ARN: ...:targetgroup/NAME/ID. */
-  static String targetGroupName(String arn) {
-    if (arn == null || !arn.contains(":targetgroup/")) {
-      return null;
-    }
-    String[] path = arn.substring(arn.indexOf(":targetgroup/") + ":targetgroup/".length()).split("/");
     return path[0];
   }
 }

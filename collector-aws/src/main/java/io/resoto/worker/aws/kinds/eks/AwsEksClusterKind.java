@@ -23,15 +23,16 @@ import software.amazon.awssdk.services.eks.model.EncryptionConfig;
  * {@code aws_eks_cluster}: EKS clusters (ListClusters, then DescribeCluster per cluster). id and
  * name are the cluster name, ctime {@code createdAt}, tags the cluster's tag map.
  *
- * <p>Edges: the cluster points to its node groups (default and delete), which
- * {@link AwsEksNodegroupKind} makes. The original also links the cluster's IAM role (by
- * {@code roleArn}) to it; roles are known here by their role id, not their ARN, so that edge is
- * not made (the role ARN is the {@code cluster_role_arn} property).
+ * <p>Edges as the original: its IAM role (by {@code roleArn}) points to it (default and delete);
+ * the cluster points to its node groups (default and delete), which {@link AwsEksNodegroupKind}
+ * makes.
  */
 public final class AwsEksClusterKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_eks_cluster";
+
+  static final String IAM_ROLE = "aws_iam_role";
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("managed_kubernetes_cluster_provider", KindModel.AWS_RESOURCE)
@@ -91,7 +92,10 @@ public final class AwsEksClusterKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      ctx.add(node(ctx, eks.describeCluster(b -> b.name(name)).cluster()));
+      Cluster cluster = eks.describeCluster(b -> b.name(name)).cluster();
+      Node node = ctx.add(node(ctx, cluster));
+      ctx.edgeFromArn(IAM_ROLE, cluster.roleArn(), node, EdgeType.DEFAULT);
+      ctx.edgeFromArn(IAM_ROLE, cluster.roleArn(), node, EdgeType.DELETE);
     }
   }
 

@@ -111,7 +111,7 @@ public final class AwsElastiCacheCacheClusterKind extends DeclaredKind {
         ctx.edgeFrom(SECURITY_GROUP, sg.securityGroupId(), node, EdgeType.DELETE);
       }
       if (c.notificationConfiguration() != null) {
-        ctx.edge(node, SNS_TOPIC, c.notificationConfiguration().topicArn(), EdgeType.DEFAULT);
+        ctx.edgeToArn(node, SNS_TOPIC, c.notificationConfiguration().topicArn(), EdgeType.DEFAULT);
       }
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.resoto.worker.aws.kinds.KindTestHarness;
 import io.resoto.worker.aws.kinds.ec2.AwsEc2SecurityGroupKind;
 import io.resoto.worker.aws.kinds.ec2.AwsEc2SubnetKind;
+import io.resoto.worker.aws.kinds.iam.AwsIamRoleKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Graph;
 import io.resoto.worker.graph.Node;
@@ -22,7 +23,7 @@ class AwsEcsServiceKindTest extends KindTestHarness {
   void servicesAreMappedWithTheirNetworkAndDeployments() throws Exception {
     AwsEcsServiceKind kind = new AwsEcsServiceKind();
     Graph g = collect(kind, new AwsEcsTaskDefinitionKind(), new AwsEcsCapacityProviderKind(),
-        new AwsEc2SubnetKind(), new AwsEc2SecurityGroupKind());
+        new AwsEc2SubnetKind(), new AwsEc2SecurityGroupKind(), new AwsIamRoleKind());
 
     assertEveryPropertyFilled(g, kind);
     assertThat(nodes(g, AwsEcsServiceKind.KIND)).extracting(Node::resourceId)
@@ -53,17 +54,16 @@ class AwsEcsServiceKindTest extends KindTestHarness {
             "aws_ecs_service:report-api -> aws_ecs_task_definition:"
                 + "arn:aws:ecs:us-east-1:111111111111:task-definition/batch-report:7");
     assertThat(edges(g, EdgeType.DEFAULT)).filteredOn(e -> e.endsWith(" -> aws_ecs_service:web-frontend") && !e.startsWith("aws_region"))
-        .hasSize(3).allMatch(e -> e.startsWith("aws_ec2_subnet:") || e.startsWith("aws_ec2_security_group:"));
+        .hasSize(4).contains("aws_iam_role:worker-node -> aws_ecs_service:web-frontend")
+        .allMatch(e -> e.startsWith("aws_ec2_subnet:") || e.startsWith("aws_ec2_security_group:")
+            || e.startsWith("aws_iam_role:"));
+    assertThat(edges(g, EdgeType.DELETE)).contains("aws_iam_role:worker-node -> aws_ecs_service:web-frontend");
     assertThat(edges(g, EdgeType.DELETE)).filteredOn(e -> e.endsWith(" -> aws_ecs_service:report-api"))
         .hasSize(2);
   }
 
   @Test
-  void targetGroupNamesAreReadFromTheirArn() {
-    assertThat(EcsSupport.targetGroupName(
-        "arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/web-frontend-tg/0a11c0e0aaaa0001"))
-        .isEqualTo("web-frontend-tg");
-    assertThat(EcsSupport.targetGroupName(null)).isNull();
+  void taskDefinitionsAreNamedByFamilyAndRevision() {
     assertThat(AwsEcsServiceKind.taskDefinitionId("arn:aws:ecs:us-east-1:1:task-definition/web:3")).isEqualTo("web:3");
     assertThat(AwsEcsServiceKind.taskDefinitionId("web:3")).isEqualTo("web:3");
   }

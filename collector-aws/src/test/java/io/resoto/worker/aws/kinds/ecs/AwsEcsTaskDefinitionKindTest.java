@@ -3,6 +3,8 @@ package io.resoto.worker.aws.kinds.ecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resoto.worker.aws.kinds.KindTestHarness;
+import io.resoto.worker.aws.kinds.iam.AwsIamRoleKind;
+import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Graph;
 import io.resoto.worker.graph.Node;
 import java.time.Instant;
@@ -18,7 +20,7 @@ class AwsEcsTaskDefinitionKindTest extends KindTestHarness {
   @SuppressWarnings("unchecked")
   void theNewestRevisionOfEachFamilyIsMapped() throws Exception {
     AwsEcsTaskDefinitionKind kind = new AwsEcsTaskDefinitionKind();
-    Graph g = collect(kind);
+    Graph g = collect(kind, new AwsIamRoleKind());
 
     assertEveryPropertyFilled(g, kind);
     // web-frontend:2 is an older revision and skipped, as the original does
@@ -42,6 +44,12 @@ class AwsEcsTaskDefinitionKindTest extends KindTestHarness {
     assertThat(batch.name()).isEqualTo("arn:aws:ecs:us-east-1:111111111111:task-definition/batch-report:7");
     assertThat(batch.tags()).isEmpty();
     assertThat(batch.properties()).containsEntry("ephemeral_storage", 40);
+    // the task and execution roles point to the task definitions that use them (by ARN)
+    assertThat(edges(g, EdgeType.DEFAULT)).filteredOn(e -> e.startsWith("aws_iam_role:"))
+        .containsExactlyInAnyOrder("aws_iam_role:worker-pod -> aws_ecs_task_definition:web-frontend-prod",
+            "aws_iam_role:worker-node -> aws_ecs_task_definition:web-frontend-prod",
+            "aws_iam_role:worker-node -> aws_ecs_task_definition:" + batch.name());
+    assertThat(edges(g, EdgeType.DELETE)).hasSize(3);
   }
 
   @Test

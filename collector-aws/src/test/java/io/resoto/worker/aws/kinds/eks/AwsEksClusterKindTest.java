@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.resoto.worker.aws.AwsCollectorPlugin;
 import io.resoto.worker.aws.engine.TestSupport;
 import io.resoto.worker.aws.kinds.KindTestHarness;
+import io.resoto.worker.aws.kinds.iam.AwsIamRoleKind;
 import io.resoto.worker.awssim.cli.Simulation;
 import io.resoto.worker.awssim.estate.Estate;
 import io.resoto.worker.graph.EdgeType;
@@ -29,7 +30,7 @@ class AwsEksClusterKindTest extends KindTestHarness {
   @SuppressWarnings("unchecked")
   void clustersAreMappedFromDescribeCluster() throws Exception {
     AwsEksClusterKind kind = new AwsEksClusterKind();
-    Graph g = collect(kind, new AwsEksNodegroupKind());
+    Graph g = collect(kind, new AwsEksNodegroupKind(), new AwsIamRoleKind());
 
     assertEveryPropertyFilled(g, kind);
     assertThat(nodes(g, AwsEksClusterKind.KIND)).extracting(Node::resourceId)
@@ -61,7 +62,10 @@ class AwsEksClusterKindTest extends KindTestHarness {
             "aws_eks_cluster:demo-platform -> aws_eks_nodegroup:gpu-spot");
     assertThat(edges(g, EdgeType.DELETE)).containsExactlyInAnyOrder(
         "aws_eks_cluster:demo-platform -> aws_eks_nodegroup:general",
-        "aws_eks_cluster:demo-platform -> aws_eks_nodegroup:gpu-spot");
+        "aws_eks_cluster:demo-platform -> aws_eks_nodegroup:gpu-spot",
+        "aws_iam_role:worker-node -> aws_eks_cluster:demo-platform");
+    // the cluster's role points to it, found by its ARN
+    assertThat(edges(g, EdgeType.DEFAULT)).contains("aws_iam_role:worker-node -> aws_eks_cluster:demo-platform");
   }
 
   @Test
