@@ -12,9 +12,11 @@ import io.resoto.worker.aws.kinds.ApiValues;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.SortOrder;
@@ -24,7 +26,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 /**
  * {@code aws_ecs_task_definition}: the latest revision of every task definition family
  * (ListTaskDefinitions sorted descending, so the newest revision of a family comes first and older
- * ones are skipped as the original does; then DescribeTaskDefinition with tags, once per family).
+ * ones are skipped, as the original does; then DescribeTaskDefinition with tags, once per family).
  * id is {@code family:revision} (the last part of the ARN), name the {@code Name} tag or else the
  * ARN, ctime {@code registeredAt}.
  *
@@ -93,17 +95,15 @@ public final class AwsEcsTaskDefinitionKind extends DeclaredKind {
   @Override
   public void collect(KindContext ctx) {
     EcsClient ecs = ctx.client(EcsClient.builder());
-    String lastFamily = null;
+    Set<String> families = new HashSet<>();
     for (String arn : ecs.listTaskDefinitionsPaginator(b -> b.sort(SortOrder.DESC).maxResults(pageSize))
         .taskDefinitionArns()) {
       if (ctx.isCancelled()) {
         return;
       }
-      String family = arn.substring(0, arn.lastIndexOf(':'));
-      if (family.equals(lastFamily)) {
-        continue; // an older revision of the family just collected
+      if (!families.add(familyKey(arn))) {
+        continue; // an older revision of a family already collected (newest first)
       }
-      lastFamily = family;
       ctx.submit(() -> {
         DescribeTaskDefinitionResponse r = ecs.describeTaskDefinition(b -> b.taskDefinition(arn)
             .include(TaskDefinitionField.TAGS));
@@ -114,6 +114,11 @@ public final class AwsEcsTaskDefinitionKind extends DeclaredKind {
         }
       });
     }
+  }
+
+  /** The family part of a task definition ARN: everything before the revision ({@code ...:family:12}). */
+  static String familyKey(String arn) {
+    return arn.substring(0, arn.lastIndexOf(':'));
   }
 
   /** Maps a task definition: id = family:revision, name = its Name tag or its ARN. */

@@ -53,6 +53,12 @@ class AwsEcsTaskDefinitionKindTest extends KindTestHarness {
   }
 
   @Test
+  void theFamilyKeyIsTheArnWithoutItsRevision() {
+    assertThat(AwsEcsTaskDefinitionKind.familyKey("arn:aws:ecs:us-east-1:1:task-definition/web:12"))
+        .isEqualTo("arn:aws:ecs:us-east-1:1:task-definition/web");
+  }
+
+  @Test
   void tagsAreChangedByArn() throws Exception {
     TagRoundTrip.check(sim, AwsEcsTaskDefinitionKind.KIND, "batch-report:7",
         "arn:aws:ecs:us-east-1:111111111111:task-definition/batch-report:7",
