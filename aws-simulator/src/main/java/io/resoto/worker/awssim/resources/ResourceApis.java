@@ -41,7 +41,12 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.route53.Route53Api(),
       new io.resoto.worker.awssim.resources.sns.SnsApi(),
       new io.resoto.worker.awssim.resources.ssm.SsmApi(),
-      new io.resoto.worker.awssim.resources.glacier.GlacierApi());
+      new io.resoto.worker.awssim.resources.glacier.GlacierApi(),
+      new io.resoto.worker.awssim.resources.eks.EksApi(),
+      new io.resoto.worker.awssim.resources.ecs.EcsApi(),
+      new io.resoto.worker.awssim.resources.efs.EfsApi(),
+      new io.resoto.worker.awssim.resources.elasticache.ElastiCacheApi(),
+      new io.resoto.worker.awssim.resources.elasticbeanstalk.ElasticBeanstalkApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {
