@@ -81,6 +81,9 @@ public final class NdjsonWriter {
       gen.writeString(c);
     }
     gen.writeEndArray();
+    if (!node.assessments().isEmpty()) {
+      writeAssessments(gen, node.assessments());
+    }
     if (replace) {
       gen.writeBooleanField("replace", true);
       if (exportedAt != null) {
@@ -93,6 +96,36 @@ public final class NdjsonWriter {
       writeUsage(gen, node.usage());
     }
     gen.writeEndObject();
+  }
+
+  /** {@code "assessments": [{"provider", "findings": [{"title", "severity", ...}]}]}, nulls left out. */
+  private static void writeAssessments(JsonGenerator gen, List<Assessment> assessments) throws IOException {
+    gen.writeArrayFieldStart("assessments");
+    for (Assessment a : assessments) {
+      gen.writeStartObject();
+      gen.writeStringField("provider", a.provider());
+      gen.writeArrayFieldStart("findings");
+      for (Assessment.Finding f : a.findings()) {
+        gen.writeStartObject();
+        gen.writeStringField("title", f.title());
+        gen.writeStringField("severity", f.severity());
+        if (f.description() != null) {
+          gen.writeStringField("description", f.description());
+        }
+        if (f.remediation() != null) {
+          gen.writeStringField("remediation", f.remediation());
+        }
+        writeTime(gen, "updated_at", f.updatedAt());
+        if (!f.details().isEmpty()) {
+          gen.writeFieldName("details");
+          JsonValues.writeObject(gen, f.details());
+        }
+        gen.writeEndObject();
+      }
+      gen.writeEndArray();
+      gen.writeEndObject();
+    }
+    gen.writeEndArray();
   }
 
   /** The statistics in the original's order (min, avg, max), then any others as given. */

@@ -21,6 +21,9 @@ import java.util.Objects;
  * like), exported as the node's {@code usage} section. Collectors usually learn them only after the
  * node is built (metrics are fetched in one batch after listing), so {@link #toBuilder()} gives a
  * copy to add them to; the id does not change, since usage is not part of the id tuple.
+ *
+ * <p>{@link #assessments()} (what security and compliance providers found about the resource,
+ * exported as {@code metadata.assessments}) are likewise added to a copy and not part of the id.
  */
 public final class Node {
 
@@ -41,6 +44,7 @@ public final class Node {
   private final List<String> categories;
   private final String typeName;
   private final Map<String, Map<String, Double>> usage;
+  private final List<Assessment> assessments;
 
   private Node(Builder b) {
     this.kind = b.kind;
@@ -61,6 +65,7 @@ public final class Node {
     Map<String, Map<String, Double>> u = new LinkedHashMap<>();
     b.usage.forEach((metric, stats) -> u.put(metric, Collections.unmodifiableMap(new LinkedHashMap<>(stats))));
     this.usage = Collections.unmodifiableMap(u);
+    this.assessments = List.copyOf(b.assessments);
     this.id = NodeId.compute(keyParts());
   }
 
@@ -174,6 +179,11 @@ public final class Node {
     return usage;
   }
 
+  /** Assessments by security and compliance providers, unmodifiable; empty when there are none. */
+  public List<Assessment> assessments() {
+    return assessments;
+  }
+
   /**
    * A builder holding everything of this node, to build a changed copy (e.g. with usage or times
    * learned after listing). Changing a part of the id tuple (kind, id, ancestors, id extras) gives
@@ -195,6 +205,7 @@ public final class Node {
     b.categories.addAll(categories);
     b.typeName = typeName;
     usage.forEach((metric, stats) -> b.usage.put(metric, new LinkedHashMap<>(stats)));
+    b.assessments.addAll(assessments);
     return b;
   }
 
@@ -221,6 +232,7 @@ public final class Node {
     private final List<String> categories = new ArrayList<>();
     private String typeName;
     private final Map<String, Map<String, Double>> usage = new LinkedHashMap<>();
+    private final List<Assessment> assessments = new ArrayList<>();
 
     private Builder(String kind, String resourceId) {
       this.kind = requireText(kind, "kind");
@@ -347,6 +359,12 @@ public final class Node {
       if (values != null) {
         values.forEach((metric, stats) -> stats.forEach((stat, v) -> usage(metric, stat, v)));
       }
+      return this;
+    }
+
+    /** Adds an assessment (exported in order under {@code metadata.assessments}). */
+    public Builder assessment(Assessment assessment) {
+      assessments.add(Objects.requireNonNull(assessment, "assessment"));
       return this;
     }
 

@@ -160,6 +160,37 @@ class NdjsonWriterTest {
   }
 
   @Test
+  void assessmentsAreInMetadataAfterCategoriesWithNullsLeftOutAndOnlyWhenThere() throws IOException {
+    Graph g = new Graph();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("compliance_type", "Patch");
+    details.put("classification", null);
+    Node assessed = Node.builder("k", "a").categories("compute").typeName("t")
+        .assessment(new Assessment("ssm", List.of(
+            new Assessment.Finding("KB5031364", "critical", null, null, Instant.parse("2026-11-23T02:00:00Z"), details),
+            new Assessment.Finding("KB1", "info", "a description", "patch it", null, Map.of()))))
+        .usage("cpu_utilization_percent", "max", 5.0)
+        .build();
+    Node plain = Node.builder("k", "b").categories("compute").typeName("t").build();
+    g.add(assessed);
+    g.add(plain);
+    String[] lines = write(g, Set.of(assessed.id())).split("\n");
+    assertThat(lines[0]).isEqualTo("{\"id\":\"" + assessed.id() + "\",\"reported\":{\"id\":\"a\",\"tags\":{},"
+        + "\"name\":\"a\",\"kind\":\"k\"},\"metadata\":{\"python_type\":\"t\",\"categories\":[\"compute\"],"
+        + "\"assessments\":[{\"provider\":\"ssm\",\"findings\":["
+        + "{\"title\":\"KB5031364\",\"severity\":\"critical\",\"updated_at\":\"2026-11-23T02:00:00Z\","
+        + "\"details\":{\"compliance_type\":\"Patch\"}},"
+        + "{\"title\":\"KB1\",\"severity\":\"info\",\"description\":\"a description\",\"remediation\":\"patch it\"}"
+        + "]}],\"replace\":true,\"exported_at\":\"2026-11-23T20:30:27Z\"},"
+        + "\"usage\":{\"cpu_utilization_percent\":{\"max\":5.0}}}");
+    // a node without assessments is written exactly as before
+    assertThat(lines[1]).isEqualTo("{\"id\":\"" + plain.id() + "\",\"reported\":{\"id\":\"b\",\"tags\":{},"
+        + "\"name\":\"b\",\"kind\":\"k\"},\"metadata\":{\"python_type\":\"t\",\"categories\":[\"compute\"]}}");
+    assertThat(assessed.id()).as("assessments are not part of the id")
+        .isEqualTo(Node.builder("k", "a").categories("compute").typeName("t").build().id());
+  }
+
+  @Test
   void edgeLinesCarryTypeAndReportedOnlyWhenNeeded() throws IOException {
     Graph g = new Graph();
     Map<String, Object> reported = new LinkedHashMap<>();
