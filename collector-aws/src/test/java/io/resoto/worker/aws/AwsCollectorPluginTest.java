@@ -373,7 +373,12 @@ class AwsCollectorPluginTest {
     assertThat(sink.deliveries).allSatisfy(d -> assertThat(d.graph().validate()).isEmpty());
     // the convention: every registered kind has an entry in the demo estate, so the demo shows it
     assertThat(summary.resourcesByKind().keySet())
-        .containsAll(KindRegistry.kinds().stream().map(AwsKind::name).toList());
+        .containsAll(KindRegistry.kinds().stream().filter(AwsKind::exportsNodes).map(AwsKind::name).toList());
+    // kinds without nodes of their own show as assessments on the nodes they are about
+    java.util.Set<String> providers = new java.util.TreeSet<>();
+    sink.deliveries.forEach(d -> d.graph().nodes().forEach(n -> n.assessments().forEach(a -> providers.add(a.provider()))));
+    KindRegistry.kinds().stream().filter(k -> !k.exportsNodes())
+        .forEach(k -> assertThat(providers).as("assessments of %s", k.name()).contains(k.service()));
   }
 
   @Test

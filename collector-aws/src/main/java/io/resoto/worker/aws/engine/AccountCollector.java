@@ -13,6 +13,7 @@ import io.resoto.worker.aws.metrics.MetricQuery;
 import io.resoto.worker.aws.metrics.MetricWindow;
 import io.resoto.worker.aws.metrics.Usage;
 import io.resoto.worker.aws.metrics.UsageMetrics;
+import io.resoto.worker.graph.Assessment;
 import io.resoto.worker.graph.DeferredEdge;
 import io.resoto.worker.graph.Edge;
 import io.resoto.worker.graph.EdgeType;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -239,12 +241,16 @@ public final class AccountCollector {
   record PendingEdge(Node from, String fromKind, String fromId, Node to, String toKind, String toId,
       EdgeType type, String region) {}
 
+  /** A finding about the node of (kind, resource id), attached to it once the account is collected. */
+  record PendingFinding(String kind, String id, String provider, Assessment.Finding finding, String region) {}
+
   /** The state of one account's collection, shared by its kind contexts. */
   final class AccountRun {
     private final AwsAccountTarget target;
     private final String partition;
     private final ConcurrentLinkedQueue<Placed> nodes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<PendingEdge> edges = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<PendingFinding> findings = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Map.Entry<Node, DeferredEdge>> deferred = new ConcurrentLinkedQueue<>();
     private final Map<String, SdkClient> clientCache = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
@@ -581,6 +587,10 @@ public final class AccountCollector {
       edges.add(edge);
     }
 
+    void addFinding(PendingFinding finding) {
+      findings.add(finding);
+    }
+
     void addAccountProperties(Map<String, ?> properties) {
       properties.forEach((name, value) -> {
         if (value != null) {
@@ -662,6 +672,7 @@ public final class AccountCollector {
           graph.addDeferredEdge(d.getValue());
         }
       }
+      attachFindings(graph, byIdentity);
       Set<String> hasParent = new HashSet<>();
       for (Edge edge : graph.edges()) {
         if (edge.type() == EdgeType.DEFAULT) {
@@ -683,6 +694,30 @@ public final class AccountCollector {
         boolean inUse = AwsRegionKind.inUse(descendants(graph, children, region.node().id()));
         graph.replace(AwsRegionKind.node(target.id(), region.id(), region.name(), inUse));
       }
+    }
+
+    /**
+     * Adds each finding to its node's assessment of the finding's provider (one assessment per
+     * provider and node, findings in the order they came); a finding whose node was not collected
+     * is dropped.
+     */
+    private void attachFindings(Graph graph, Map<String, List<Node>> byIdentity) {
+      Map<String, Map<String, List<Assessment.Finding>>> byNode = new LinkedHashMap<>();
+      for (PendingFinding f : findings) {
+        Node node = resolve(byIdentity, f.kind(), f.id(), f.region());
+        if (node == null || graph.node(node.id()).isEmpty()) {
+          log.debug("finding dropped, its node was not collected: {}:{} ({} {})", f.kind(), f.id(), f.provider(),
+              f.finding().title());
+          continue;
+        }
+        byNode.computeIfAbsent(node.id(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(f.provider(), k -> new ArrayList<>()).add(f.finding());
+      }
+      byNode.forEach((id, byProvider) -> {
+        Node.Builder b = graph.node(id).orElseThrow().toBuilder();
+        byProvider.forEach((provider, list) -> b.assessment(new Assessment(provider, list)));
+        graph.replace(b.build());
+      });
     }
 
     /** Every node reachable from {@code from} over default edges, {@code from} excluded. */

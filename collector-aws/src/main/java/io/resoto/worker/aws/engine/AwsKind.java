@@ -74,6 +74,16 @@ public interface AwsKind {
   }
 
   /**
+   * Whether the kind adds nodes of its own and is part of the exported model. False for kinds that,
+   * as the original's {@code _model_export = False} classes, only attach findings to other kinds'
+   * nodes ({@link KindContext#finding}), exported as those nodes' {@code metadata.assessments}; their
+   * {@link #model()} only names them.
+   */
+  default boolean exportsNodes() {
+    return true;
+  }
+
+  /**
    * How this kind's tags are changed (the core's tag tasks), when AWS and the original collector
    * offer tag calls for it; empty for kinds whose tags cannot be changed (the worker then refuses
    * their tag tasks with a clear message).

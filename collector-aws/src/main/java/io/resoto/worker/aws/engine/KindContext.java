@@ -1,6 +1,7 @@
 package io.resoto.worker.aws.engine;
 
 import io.resoto.worker.aws.account.AwsAccountTarget;
+import io.resoto.worker.graph.Assessment;
 import io.resoto.worker.graph.DeferredEdge;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
@@ -173,6 +174,27 @@ public final class KindContext {
   public void edgeFromArn(String sourceKind, String sourceArn, Node to, EdgeType type) {
     if (sourceArn != null) {
       edgeFrom(sourceKind, AccountCollector.byArn(sourceArn), to, type);
+    }
+  }
+
+  /**
+   * A finding of {@code provider} about the node of {@code targetKind} with this resource id,
+   * resolved like an edge once the account is collected: it lands in that node's assessment of the
+   * provider (exported as {@code metadata.assessments}); dropped (logged at debug) when no such node
+   * was collected. Findings of one provider about one node form one assessment, in the order given.
+   */
+  public void finding(String targetKind, String targetResourceId, String provider, Assessment.Finding finding) {
+    if (targetResourceId != null) {
+      run.addFinding(new AccountCollector.PendingFinding(Objects.requireNonNull(targetKind, "targetKind"),
+          targetResourceId, Objects.requireNonNull(provider, "provider"), Objects.requireNonNull(finding, "finding"),
+          region.id()));
+    }
+  }
+
+  /** A finding about the node of {@code targetKind} whose {@code arn} property is {@code targetArn}, as {@link #finding}. */
+  public void findingForArn(String targetKind, String targetArn, String provider, Assessment.Finding finding) {
+    if (targetArn != null) {
+      finding(targetKind, AccountCollector.byArn(targetArn), provider, finding);
     }
   }
 

@@ -74,7 +74,12 @@ public final class KindCoverage {
         b.append("| API calls | ").append(code(k.apiCalls())).append(" |\n");
         b.append("| Tag calls | ").append(k.tagSupport().map(t -> "update: " + code(t.updateCalls())
             + "; delete: " + code(t.deleteCalls())).orElse("-")).append(" |\n");
-        b.append("| Properties | ").append(k.model().properties().size()).append(" of its own |\n");
+        if (k.exportsNodes()) {
+          b.append("| Properties | ").append(k.model().properties().size()).append(" of its own |\n");
+        } else {
+          b.append("| Yields | assessments (findings in `metadata.assessments`) of other kinds' nodes;"
+              + " no nodes of its own, not in the model |\n");
+        }
         for (EdgeType type : EdgeType.values()) {
           List<String> to = k.model().successorKinds().getOrDefault(type.wireName(), List.of());
           if (!to.isEmpty()) {

@@ -140,6 +140,7 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.sqs.AwsSqsQueueKind(),
       new io.resoto.worker.aws.kinds.ssm.AwsSsmDocumentKind(),
       new io.resoto.worker.aws.kinds.ssm.AwsSsmInstanceKind(),
+      new io.resoto.worker.aws.kinds.ssm.AwsSsmResourceComplianceKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcEndpointKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcPeeringConnectionKind()
@@ -153,7 +154,8 @@ public final class KindRegistry {
   }
 
   /**
-   * The model kinds of all AWS kinds plus their shared base {@code aws_resource}. Successor kinds
+   * The model kinds of all AWS kinds that export nodes ({@link AwsKind#exportsNodes()}) plus their
+   * shared base {@code aws_resource}. Successor kinds
    * the reference declares but that no registered kind (nor the base model) defines yet are left
    * out, so the model stays consistent while kinds are being added.
    */
@@ -165,7 +167,7 @@ public final class KindRegistry {
   public static List<ModelKind> model(List<AwsKind> kinds) {
     List<ComplexKind> declared = new ArrayList<>();
     declared.add(KindModel.awsResource());
-    kinds.forEach(k -> declared.add(k.model()));
+    kinds.stream().filter(AwsKind::exportsNodes).forEach(k -> declared.add(k.model()));
     Set<String> known = new HashSet<>();
     Model.base().kinds().forEach(k -> known.add(k.fqn()));
     declared.forEach(k -> known.add(k.fqn()));

@@ -32,7 +32,10 @@ class KindCoverageTest {
     assertThat(queue).contains("| default edges to | [`aws_kms_key`](#aws_kms_key) |")
         .contains("| Tag calls | update: `sqs:TagQueue`; delete: `sqs:UntagQueue` |");
     assertThat(section(page, "aws_kms_key")).contains("[`aws_sqs_queue`](#aws_sqs_queue)");
-    assertThat(section(page, "aws_acm_certificate")).contains("| Tag calls | - |");
+    assertThat(section(page, "aws_acm_certificate")).contains("| Tag calls | - |").contains("| Properties | ");
+    // a kind without nodes says what it yields instead of its properties
+    assertThat(section(page, "aws_ssm_resource_compliance")).contains("| Yields | assessments")
+        .doesNotContain("| Properties |");
   }
 
   private static String section(String page, String kind) {

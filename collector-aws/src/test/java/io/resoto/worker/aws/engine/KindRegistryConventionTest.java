@@ -38,7 +38,8 @@ class KindRegistryConventionTest {
     List<ModelKind> model = KindRegistry.model();
     assertThat(Model.base().plus(model).validate()).isEmpty();
     assertThat(model).extracting(ModelKind::fqn).contains(KindModel.AWS_RESOURCE)
-        .containsAll(kinds.stream().map(AwsKind::name).toList());
+        .containsAll(kinds.stream().filter(AwsKind::exportsNodes).map(AwsKind::name).toList())
+        .doesNotContainAnyElementsOf(kinds.stream().filter(k -> !k.exportsNodes()).map(AwsKind::name).toList());
   }
 
   @Test
