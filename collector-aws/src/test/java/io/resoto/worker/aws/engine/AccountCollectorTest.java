@@ -11,6 +11,7 @@ import io.resoto.worker.aws.engine.AwsKind.Scope;
 import io.resoto.worker.awssim.cli.Simulation;
 import io.resoto.worker.awssim.estate.Estate;
 import io.resoto.worker.awssim.fault.FaultRule;
+import io.resoto.worker.graph.Assessment;
 import io.resoto.worker.graph.Edge;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Graph;
@@ -147,6 +148,44 @@ class AccountCollectorTest {
         .filteredOn(e -> !nodes(g, "aws_region").stream().anyMatch(r -> r.id().equals(e.from())))
         .containsExactlyInAnyOrder(new Edge(s1.id(), one.id(), EdgeType.DEFAULT, null),
             new Edge(one.id(), s1.id(), EdgeType.DELETE, null));
+  }
+
+  @Test
+  void findingsLandInTheAssessmentsOfTheirNodesByIdOrArnOnePerProviderAndUnresolvedOnesAreDropped()
+      throws Exception {
+    Assessment.Finding missingPatch = new Assessment.Finding("missing patch", "high", null, null, null, Map.of());
+    Assessment.Finding oldAgent = new Assessment.Finding("old agent", "low", null, null, null, Map.of("v", "1"));
+    Assessment.Finding open = new Assessment.Finding("open port", "critical", "port 22 is open", null, null, Map.of());
+    AwsKind findings = kind("aws_test_findings", Scope.GLOBAL, "svc-a", ctx -> {
+      ctx.finding("aws_test_target", "t1", "ssm", missingPatch);
+      ctx.findingForArn("aws_test_target", "arn:aws:svc:us-east-1:111111111111:thing/t1", "guard_duty", open);
+      ctx.finding("aws_test_target", "t1", "ssm", oldAgent);
+      ctx.finding("aws_test_target", "not-collected", "ssm", missingPatch);
+      ctx.finding("aws_test_other", "t1", "ssm", missingPatch);
+    });
+    AwsKind target = kind("aws_test_target", Scope.GLOBAL, "svc-b", ctx -> {
+      ctx.add(KindContext.arn(ctx.node("aws_test_target", "t1"), "arn:aws:svc:us-east-1:111111111111:thing/t1")
+          .build());
+      ctx.add(ctx.node("aws_test_target", "t2").build());
+    });
+
+    AccountCollector.Result result = collect(Map.of(), findings, target);
+    Graph g = result.graph().graph();
+
+    assertThat(result.problems()).filteredOn(p -> p.kind() != null).isEmpty();
+    Node t1 = nodes(g, "aws_test_target").stream().filter(n -> n.resourceId().equals("t1")).findFirst().orElseThrow();
+    assertThat(t1.assessments()).containsExactly(new Assessment("ssm", List.of(missingPatch, oldAgent)),
+        new Assessment("guard_duty", List.of(open)));
+    // the node keeps its id and its edges
+    assertThat(t1.id()).isEqualTo(ctxFreeId(t1));
+    assertThat(g.edges()).anyMatch(e -> e.to().equals(t1.id()));
+    assertThat(g.nodes()).filteredOn(n -> !n.assessments().isEmpty()).containsExactly(t1);
+  }
+
+  private static String ctxFreeId(Node n) {
+    Node.Builder b = Node.builder(n.kind(), n.resourceId()).cloud(n.cloud()).account(n.account()).region(n.region());
+    n.idKeyExtra().forEach(b::idKeyExtra);
+    return b.build().id();
   }
 
   @Test
