@@ -74,6 +74,7 @@ class ResponseRoundTripTest {
       "iam:UntagServerCertificate",
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
+      "lambda:TagResource", "lambda:UntagResource",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 

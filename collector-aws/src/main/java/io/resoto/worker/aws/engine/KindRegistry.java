@@ -60,6 +60,7 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.iam.AwsIamServerCertificateKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamUserKind(),
       new io.resoto.worker.aws.kinds.kms.AwsKmsKeyKind(),
+      new io.resoto.worker.aws.kinds.lambda.AwsLambdaFunctionKind(),
       new AwsOrganizationalRootKind(),
       new AwsOrganizationalUnitKind(),
       new AwsRegionKind(),
