@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -75,13 +76,14 @@ class ResponseRoundTripTest {
       "s3:PutBucketTagging", "s3:DeleteBucketTagging",
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
       "lambda:TagResource", "lambda:UntagResource",
+      "elasticloadbalancingv2:AddTags", "elasticloadbalancingv2:RemoveTags",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms");
+          "pricing", "acm", "kms", "elasticloadbalancingv2");
 
   private static AwsSimulator sim;
 
@@ -153,6 +155,11 @@ class ResponseRoundTripTest {
   @Test
   void sqs() throws Exception {
     roundTrip("sqs", SqsClient.class, SqsClient.builder());
+  }
+
+  @Test
+  void elasticloadbalancingv2() throws Exception {
+    roundTrip("elasticloadbalancingv2", ElasticLoadBalancingV2Client.class, ElasticLoadBalancingV2Client.builder());
   }
 
   @Test

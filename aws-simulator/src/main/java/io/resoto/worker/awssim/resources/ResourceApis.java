@@ -22,7 +22,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.cloudwatch.CloudWatchMetricsApi(),
       new io.resoto.worker.awssim.resources.sqs.SqsQueuesApi(),
       new io.resoto.worker.awssim.resources.kms.KmsKeysApi(),
-      new io.resoto.worker.awssim.resources.lambda.LambdaFunctionsApi());
+      new io.resoto.worker.awssim.resources.lambda.LambdaFunctionsApi(),
+      new io.resoto.worker.awssim.resources.elbv2.Elbv2Api());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

@@ -33,6 +33,8 @@ public final class KindRegistry {
   private static final List<AwsKind> KINDS = List.of(
       new AwsAccountKind(),
       new io.resoto.worker.aws.kinds.acm.AwsAcmCertificateKind(),
+      new io.resoto.worker.aws.kinds.elbv2.AwsAlbKind(),
+      new io.resoto.worker.aws.kinds.elbv2.AwsAlbTargetGroupKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2ElasticIpKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsEc2FlowLogKind(),
       new AwsEc2HostKind(),
