@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -77,13 +78,15 @@ class ResponseRoundTripTest {
       "sqs:TagQueue", "sqs:UntagQueue", "kms:TagResource", "kms:UntagResource",
       "lambda:TagResource", "lambda:UntagResource",
       "elasticloadbalancingv2:AddTags", "elasticloadbalancingv2:RemoveTags",
+      "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
   /** The services round-tripped below, by their SDK package name. */
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
-          "pricing", "acm", "kms", "elasticloadbalancingv2");
+          "pricing", "acm", "kms", "elasticloadbalancingv2",
+          "elasticloadbalancing");
 
   private static AwsSimulator sim;
 
@@ -160,6 +163,11 @@ class ResponseRoundTripTest {
   @Test
   void elasticloadbalancingv2() throws Exception {
     roundTrip("elasticloadbalancingv2", ElasticLoadBalancingV2Client.class, ElasticLoadBalancingV2Client.builder());
+  }
+
+  @Test
+  void elasticloadbalancing() throws Exception {
+    roundTrip("elasticloadbalancing", ElasticLoadBalancingClient.class, ElasticLoadBalancingClient.builder());
   }
 
   @Test

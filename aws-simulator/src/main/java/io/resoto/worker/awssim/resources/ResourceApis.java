@@ -23,7 +23,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.sqs.SqsQueuesApi(),
       new io.resoto.worker.awssim.resources.kms.KmsKeysApi(),
       new io.resoto.worker.awssim.resources.lambda.LambdaFunctionsApi(),
-      new io.resoto.worker.awssim.resources.elbv2.Elbv2Api());
+      new io.resoto.worker.awssim.resources.elbv2.Elbv2Api(),
+      new io.resoto.worker.awssim.resources.elb.ElbApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

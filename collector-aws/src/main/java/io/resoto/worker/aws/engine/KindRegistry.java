@@ -54,6 +54,7 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.ec2.AwsEc2SubnetKind(),
       new AwsEc2VolumeKind(),
       new AwsEc2VolumeTypeKind(),
+      new io.resoto.worker.aws.kinds.elb.AwsElbKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamAccessKeyKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamGroupKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamInstanceProfileKind(),

@@ -28,12 +28,12 @@ public final class PluginTagging {
    * Sets tag {@code owner=inventory} on the resource, checks it is there beside the earlier tags,
    * deletes it and checks the tags are as before.
    */
-  public static void updateAndDelete(Simulation sim, String kind, String id, String arn, String region,
+  public static void updateAndDelete(Simulation sim, String kind, String id, String name, String arn, String region,
       Map<String, Object> properties, Supplier<Map<String, String>> tags) throws Exception {
     AwsCollectorPlugin plugin = new AwsCollectorPlugin();
     try {
       plugin.init(TestSupport.config(sim, Map.of()));
-      TagTarget target = new TagTarget(kind, id, id, arn, TestSupport.MGMT, region, null, Map.of(), properties);
+      TagTarget target = new TagTarget(kind, id, name, arn, TestSupport.MGMT, region, null, Map.of(), properties);
       Map<String, String> before = tags.get();
       assertThat(before).doesNotContainKey("owner");
       plugin.updateTag(null, target, "owner", "inventory");

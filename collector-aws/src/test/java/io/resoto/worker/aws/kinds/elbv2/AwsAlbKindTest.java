@@ -63,7 +63,7 @@ class AwsAlbKindTest extends KindTestHarness {
   void aLoadBalancerIsTaggedAndUntaggedByItsArn() throws Exception {
     try (ElasticLoadBalancingV2Client elb = ElasticLoadBalancingV2Client.builder().endpointOverride(sim.endpoint())
         .region(Region.US_EAST_1).credentialsProvider(PluginTagging.credentials()).build()) {
-      PluginTagging.updateAndDelete(sim, AwsAlbKind.KIND, "demo-web", WEB_ARN, "us-east-1", Map.of(),
+      PluginTagging.updateAndDelete(sim, AwsAlbKind.KIND, "demo-web", "demo-web", WEB_ARN, "us-east-1", Map.of(),
           () -> elb.describeTags(r -> r.resourceArns(WEB_ARN)).tagDescriptions().get(0).tags().stream()
               .collect(Collectors.toMap(Tag::key, Tag::value)));
     }

@@ -66,7 +66,7 @@ class AwsAlbTargetGroupKindTest extends KindTestHarness {
   void aTargetGroupIsTaggedAndUntaggedByItsArn() throws Exception {
     try (ElasticLoadBalancingV2Client elb = ElasticLoadBalancingV2Client.builder().endpointOverride(sim.endpoint())
         .region(Region.US_EAST_1).credentialsProvider(PluginTagging.credentials()).build()) {
-      PluginTagging.updateAndDelete(sim, AwsAlbTargetGroupKind.KIND, "demo-web-instances", WEB_TG, "us-east-1",
+      PluginTagging.updateAndDelete(sim, AwsAlbTargetGroupKind.KIND, "demo-web-instances", "demo-web-instances", WEB_TG, "us-east-1",
           Map.of(), () -> elb.describeTags(r -> r.resourceArns(WEB_TG)).tagDescriptions().get(0).tags().stream()
               .collect(Collectors.toMap(Tag::key, Tag::value)));
     }
