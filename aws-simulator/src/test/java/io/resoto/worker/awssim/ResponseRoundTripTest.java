@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -79,6 +80,7 @@ class ResponseRoundTripTest {
       "lambda:TagResource", "lambda:UntagResource",
       "elasticloadbalancingv2:AddTags", "elasticloadbalancingv2:RemoveTags",
       "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags",
+      "rds:AddTagsToResource", "rds:RemoveTagsFromResource",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
@@ -86,7 +88,7 @@ class ResponseRoundTripTest {
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
           "pricing", "acm", "kms", "elasticloadbalancingv2",
-          "elasticloadbalancing");
+          "elasticloadbalancing", "rds");
 
   private static AwsSimulator sim;
 
@@ -168,6 +170,11 @@ class ResponseRoundTripTest {
   @Test
   void elasticloadbalancing() throws Exception {
     roundTrip("elasticloadbalancing", ElasticLoadBalancingClient.class, ElasticLoadBalancingClient.builder());
+  }
+
+  @Test
+  void rds() throws Exception {
+    roundTrip("rds", RdsClient.class, RdsClient.builder());
   }
 
   @Test

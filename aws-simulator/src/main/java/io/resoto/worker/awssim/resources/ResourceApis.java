@@ -24,7 +24,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.kms.KmsKeysApi(),
       new io.resoto.worker.awssim.resources.lambda.LambdaFunctionsApi(),
       new io.resoto.worker.awssim.resources.elbv2.Elbv2Api(),
-      new io.resoto.worker.awssim.resources.elb.ElbApi());
+      new io.resoto.worker.awssim.resources.elb.ElbApi(),
+      new io.resoto.worker.awssim.resources.rds.RdsApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

@@ -103,4 +103,45 @@ public final class SdkMaps {
         .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
         .toLowerCase(java.util.Locale.ROOT);
   }
+
+  /**
+   * A property read straight from one member of an API structure (as {@link #plain} values), for
+   * kinds whose properties mirror their API item one to one: the model and the mapping come from
+   * one table, so neither can miss a property the other has.
+   *
+   * @param property the property name
+   * @param type the model kind of the value
+   * @param member the API member name, e.g. {@code DBInstanceClass}
+   * @param description what the value means, for users
+   */
+  public record Member(String property, String type, String member, String description) {
+
+    /** The member's value in {@code item}, null when the structure has no such member or it is empty. */
+    public Object valueIn(SdkPojo item) {
+      for (SdkField<?> field : item.sdkFields()) {
+        if (field.memberName().equals(member)) {
+          return plain(field.getValueOrDefault(item));
+        }
+      }
+      throw new IllegalArgumentException(item.getClass().getSimpleName() + " has no member " + member);
+    }
+  }
+
+  /** Declares every member property on the model. */
+  public static io.resoto.worker.aws.engine.KindModel declare(io.resoto.worker.aws.engine.KindModel model,
+      List<Member> members) {
+    for (Member m : members) {
+      model.property(m.property(), m.type(), m.description());
+    }
+    return model;
+  }
+
+  /** Sets every member property from the item. */
+  public static io.resoto.worker.graph.Node.Builder fill(io.resoto.worker.graph.Node.Builder builder,
+      List<Member> members, SdkPojo item) {
+    for (Member m : members) {
+      builder.property(m.property(), m.valueIn(item));
+    }
+    return builder;
+  }
 }
