@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancing
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -80,7 +81,7 @@ class ResponseRoundTripTest {
       "lambda:TagResource", "lambda:UntagResource",
       "elasticloadbalancingv2:AddTags", "elasticloadbalancingv2:RemoveTags",
       "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags",
-      "rds:AddTagsToResource", "rds:RemoveTagsFromResource",
+      "rds:AddTagsToResource", "rds:RemoveTagsFromResource", "redshift:CreateTags", "redshift:DeleteTags",
       "iam:GenerateCredentialReport",
       "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity");
 
@@ -88,7 +89,7 @@ class ResponseRoundTripTest {
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
           "pricing", "acm", "kms", "elasticloadbalancingv2",
-          "elasticloadbalancing", "rds");
+          "elasticloadbalancing", "rds", "redshift");
 
   private static AwsSimulator sim;
 
@@ -175,6 +176,11 @@ class ResponseRoundTripTest {
   @Test
   void rds() throws Exception {
     roundTrip("rds", RdsClient.class, RdsClient.builder());
+  }
+
+  @Test
+  void redshift() throws Exception {
+    roundTrip("redshift", RedshiftClient.class, RedshiftClient.builder());
   }
 
   @Test

@@ -25,7 +25,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.lambda.LambdaFunctionsApi(),
       new io.resoto.worker.awssim.resources.elbv2.Elbv2Api(),
       new io.resoto.worker.awssim.resources.elb.ElbApi(),
-      new io.resoto.worker.awssim.resources.rds.RdsApi());
+      new io.resoto.worker.awssim.resources.rds.RdsApi(),
+      new io.resoto.worker.awssim.resources.redshift.RedshiftApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

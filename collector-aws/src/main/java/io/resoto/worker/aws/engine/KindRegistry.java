@@ -70,6 +70,7 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.rds.AwsRdsClusterSnapshotKind(),
       new io.resoto.worker.aws.kinds.rds.AwsRdsInstanceKind(),
       new io.resoto.worker.aws.kinds.rds.AwsRdsSnapshotKind(),
+      new io.resoto.worker.aws.kinds.redshift.AwsRedshiftClusterKind(),
       new AwsRegionKind(),
       new io.resoto.worker.aws.kinds.iam.AwsRootUserKind(),
       new io.resoto.worker.aws.kinds.s3.AwsS3AccountSettingsKind(),
