@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -89,7 +90,7 @@ class ResponseRoundTripTest {
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
           "pricing", "acm", "kms", "elasticloadbalancingv2",
-          "elasticloadbalancing", "rds", "redshift");
+          "elasticloadbalancing", "rds", "redshift", "opensearch");
 
   private static AwsSimulator sim;
 
@@ -184,6 +185,11 @@ class ResponseRoundTripTest {
   }
 
   @Test
+  void opensearch() throws Exception {
+    roundTrip("opensearch", OpenSearchClient.class, OpenSearchClient.builder());
+  }
+
+  @Test
   void kms() throws Exception {
     roundTrip("kms", KmsClient.class, KmsClient.builder());
   }
@@ -239,7 +245,7 @@ class ResponseRoundTripTest {
       Class<C> clientType, B builder) throws Exception {
     boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
         || name.equals("sqs") || name.equals("pricing") || name.equals("acm")
-        || name.equals("kms");
+        || name.equals("kms") || name.equals("opensearch");
     Map<String, Method> methods = new TreeMap<>();
     Map<String, Class<?>> requestTypes = new TreeMap<>();
     for (Method m : clientType.getMethods()) {

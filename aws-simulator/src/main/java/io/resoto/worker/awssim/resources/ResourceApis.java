@@ -26,7 +26,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.elbv2.Elbv2Api(),
       new io.resoto.worker.awssim.resources.elb.ElbApi(),
       new io.resoto.worker.awssim.resources.rds.RdsApi(),
-      new io.resoto.worker.awssim.resources.redshift.RedshiftApi());
+      new io.resoto.worker.awssim.resources.redshift.RedshiftApi(),
+      new io.resoto.worker.awssim.resources.opensearch.OpenSearchDomainsApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

@@ -64,6 +64,7 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.iam.AwsIamUserKind(),
       new io.resoto.worker.aws.kinds.kms.AwsKmsKeyKind(),
       new io.resoto.worker.aws.kinds.lambda.AwsLambdaFunctionKind(),
+      new io.resoto.worker.aws.kinds.opensearch.AwsOpenSearchDomainKind(),
       new AwsOrganizationalRootKind(),
       new AwsOrganizationalUnitKind(),
       new io.resoto.worker.aws.kinds.rds.AwsRdsClusterKind(),
