@@ -40,6 +40,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -90,7 +91,7 @@ class ResponseRoundTripTest {
   private static final Set<String> SERVICES =
       Set.of("sts", "iam", "organizations", "ec2", "lambda", "s3", "s3control", "dynamodb", "cloudwatch", "sqs",
           "pricing", "acm", "kms", "elasticloadbalancingv2",
-          "elasticloadbalancing", "rds", "redshift", "opensearch");
+          "elasticloadbalancing", "rds", "redshift", "opensearch", "wafv2");
 
   private static AwsSimulator sim;
 
@@ -190,6 +191,11 @@ class ResponseRoundTripTest {
   }
 
   @Test
+  void wafv2() throws Exception {
+    roundTrip("wafv2", Wafv2Client.class, Wafv2Client.builder());
+  }
+
+  @Test
   void kms() throws Exception {
     roundTrip("kms", KmsClient.class, KmsClient.builder());
   }
@@ -245,7 +251,7 @@ class ResponseRoundTripTest {
       Class<C> clientType, B builder) throws Exception {
     boolean json = name.equals("organizations") || name.equals("lambda") || name.equals("dynamodb")
         || name.equals("sqs") || name.equals("pricing") || name.equals("acm")
-        || name.equals("kms") || name.equals("opensearch");
+        || name.equals("kms") || name.equals("opensearch") || name.equals("wafv2");
     Map<String, Method> methods = new TreeMap<>();
     Map<String, Class<?>> requestTypes = new TreeMap<>();
     for (Method m : clientType.getMethods()) {

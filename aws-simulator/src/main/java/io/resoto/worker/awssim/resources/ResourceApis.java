@@ -27,7 +27,8 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.elb.ElbApi(),
       new io.resoto.worker.awssim.resources.rds.RdsApi(),
       new io.resoto.worker.awssim.resources.redshift.RedshiftApi(),
-      new io.resoto.worker.awssim.resources.opensearch.OpenSearchDomainsApi());
+      new io.resoto.worker.awssim.resources.opensearch.OpenSearchDomainsApi(),
+      new io.resoto.worker.awssim.resources.wafv2.Wafv2Api());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

@@ -79,7 +79,8 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.sqs.AwsSqsQueueKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcEndpointKind(),
-      new io.resoto.worker.aws.kinds.ec2.AwsVpcPeeringConnectionKind());
+      new io.resoto.worker.aws.kinds.ec2.AwsVpcPeeringConnectionKind(),
+      new io.resoto.worker.aws.kinds.waf.AwsWafWebAclKind());
 
   private KindRegistry() {}
 

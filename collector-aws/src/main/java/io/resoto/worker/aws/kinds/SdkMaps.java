@@ -11,9 +11,10 @@ import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * Nested API structures as the snake_case maps the original reports for its nested value
- * objects, shared by the load balancer, Lambda, RDS, Redshift, OpenSearch and WAF kinds. Nulls,
- * empty structures and empty lists are left out (the SDK hands out empty lists for absent ones),
- * so a property is either filled or not exported.
+ * objects, shared by the load balancer, Lambda, RDS, Redshift, OpenSearch and WAF kinds. Nulls and
+ * empty lists and maps are left out (the SDK hands out empty ones for absent lists and maps), so a
+ * property is either filled or not exported; a structure that is present but empty stays, as an
+ * empty map (WAF's {@code {"Allow": {}}} is the whole of an allow action).
  */
 public final class SdkMaps {
 
@@ -37,7 +38,8 @@ public final class SdkMaps {
           out.put(snake(field.memberName()), v);
         }
       }
-      return out.isEmpty() ? null : out;
+      // a structure is null when absent; present and empty it still means something (WAF's {"Allow": {}})
+      return out;
     }
     if (value instanceof Collection<?> c) {
       List<Object> out = new ArrayList<>();
