@@ -87,10 +87,17 @@ public record AwsConfig(
   public static final AwsConfig DEFAULTS = new AwsConfig(
       null, null, null, false, null, null, null, false, null, true, false, true, List.of(), false,
       false, Math.max(Runtime.getRuntime().availableProcessors(), 2), 64, 20,
-      Map.of("sagemaker", 6, "elb", 6), List.of(), List.of(), "60d", "1h", false, true, true,
+      sorted(Map.of("sagemaker", 6, "elb", 6)), List.of(), List.of(), "60d", "1h", false, true, true,
       null, "resoto-worker", 3600, List.of(), List.of(), null, "adaptive", 10,
-      Map.of("default", 20.0, "ec2", 20.0, "iam", 10.0, "organizations", 5.0, "cloudwatch", 10.0,
-          "route53", 5.0), null);
+      sorted(Map.ofEntries(Map.entry("default", 20.0), Map.entry("ec2", 20.0), Map.entry("iam", 10.0),
+          Map.entry("organizations", 5.0), Map.entry("cloudwatch", 10.0),
+          // services that throttle early: AWS's published limits, and what users of other tools hit
+          Map.entry("route53", 5.0), Map.entry("apigateway", 8.0), Map.entry("logs", 8.0), Map.entry("ecs", 10.0),
+          Map.entry("rds", 10.0), Map.entry("elb", 10.0))), null);
+
+  private static <V> Map<String, V> sorted(Map<String, V> map) {
+    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(map));
+  }
 
   @Override
   public void validate(ConfigProblems problems) {

@@ -300,6 +300,22 @@ public final class WorkerCli implements Callable<Integer> {
       return new WorkerOptions(file(env), env, overrides(env), psk, once, Clock.systemUTC(),
           Path.of(System.getProperty("user.home")), Duration.ofSeconds(2));
     }
+
+    /**
+     * These options of a subcommand completed with the ones given before it ({@code worker -c f
+     * config show}): the subcommand's own file wins, overrides of both apply (the subcommand's last).
+     */
+    ConfigOptions withParent(CommandLine.Model.CommandSpec spec) {
+      if (!(spec.root().userObject() instanceof WorkerCli root) || root.configOptions == null
+          || root.configOptions == this) {
+        return this;
+      }
+      ConfigOptions merged = new ConfigOptions();
+      merged.config = config != null ? config : root.configOptions.config;
+      merged.overrides = new ArrayList<>(root.configOptions.overrides);
+      merged.overrides.addAll(overrides);
+      return merged;
+    }
   }
 
   /** --log-format and verbosity. */
@@ -346,7 +362,8 @@ public final class WorkerCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       logOptions.apply(environment);
-      return collectOnce(configOptions.toWorkerOptions(environment, null, true), registry, spec.commandLine());
+      return collectOnce(configOptions.withParent(spec).toWorkerOptions(environment, null, true), registry,
+          spec.commandLine());
     }
   }
 
@@ -460,7 +477,8 @@ public final class WorkerCli implements Callable<Integer> {
       @Override
       public Integer call() {
         try {
-          LoadedConfig c = Worker.loadConfig(configOptions.toWorkerOptions(environment, null, true), registry);
+          LoadedConfig c = Worker.loadConfig(configOptions.withParent(spec).toWorkerOptions(environment, null, true),
+              registry);
           spec.commandLine().getOut().print(c.toYaml(sources));
           return 0;
         } catch (StartupException e) {

@@ -157,6 +157,19 @@ class WorkerCliTest {
   }
 
   @Test
+  void aConfigFileGivenBeforeTheSubcommandApplies() throws Exception {
+    Path f = file("resotoworker:\n  collector: [testcloud]\n  pool_size: 3\n");
+    assertThat(run("-c", f.toString(), "--override", "resotoworker.timeout=90", "config", "show", "--sources"))
+        .isEqualTo(0);
+    assertThat(out.toString()).contains("pool_size: 3  # " + f).contains("timeout: 90  # --override");
+    out.getBuffer().setLength(0);
+    // the subcommand's own file wins
+    Path other = Files.writeString(dir.resolve("other.yaml"), "resotoworker:\n  collector: [testcloud]\n  pool_size: 4\n");
+    assertThat(run("-c", f.toString(), "config", "show", "-c", other.toString())).isEqualTo(0);
+    assertThat(out.toString()).contains("pool_size: 4");
+  }
+
+  @Test
   void configDefaultsIsACompleteValidConfig() throws Exception {
     assertThat(run("config", "defaults")).isEqualTo(0);
     Path f = file(out.toString());

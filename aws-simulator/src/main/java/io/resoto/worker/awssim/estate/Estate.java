@@ -120,6 +120,10 @@ public final class Estate {
       "estates/demo-parts/cloudwatch-metrics.yaml",
       "estates/demo-parts/acm-lambda.yaml",
       "estates/demo-parts/sqs-kms.yaml",
+      "estates/demo-parts/backup.yaml",
+      "estates/demo-parts/cloudformation-cloudfront.yaml",
+      "estates/demo-parts/apigw-athena-asg-trail-config.yaml",
+      "estates/demo-parts/dynamodb-cloudwatch-etc.yaml",
       "estates/demo-parts/lb-lambda-rds-etc.yaml");
 
   /** The demo estate's {@code pricing} section, kept in a file of its own (service code -> documents). */

@@ -38,6 +38,7 @@ public final class EstateGenerator {
   private int ouWidth = 2;
   private long seed = 1;
   private ResourceGenerator resourceGenerator = ResourceGenerator.NONE;
+  private PriceLists pricing = PriceLists.EMPTY;
 
   /** The number of accounts, management account included (at least 1). */
   public EstateGenerator accounts(int count) {
@@ -74,6 +75,12 @@ public final class EstateGenerator {
 
   public EstateGenerator resources(ResourceGenerator generator) {
     this.resourceGenerator = Objects.requireNonNull(generator);
+    return this;
+  }
+
+  /** The price lists the estate serves (Pricing GetProducts), e.g. the demo estate's; none by default. */
+  public EstateGenerator pricing(PriceLists lists) {
+    this.pricing = Objects.requireNonNull(lists);
     return this;
   }
 
@@ -141,9 +148,9 @@ public final class EstateGenerator {
     }
 
     Organization org = new Organization(orgId, management, List.of(new Organization.Root(rootId, "Root")), units);
-    return Estate.of(org, accountList, List.of(principal), roles,
+    return Estate.create(org, accountList, List.of(principal), roles,
         new InstanceProfile(management, INSTANCE_ROLE, regions.get(0), null), EstateSettings.DEFAULTS,
-        new RawResources(resources));
+        new RawResources(resources), pricing, new Problems(), "generated estate");
   }
 
   private static List<String> concat(String first, List<String> rest) {

@@ -54,10 +54,11 @@ public interface AwsKind {
   void collect(KindContext ctx) throws Exception;
 
   /**
-   * The read calls {@link #collect} makes, as IAM actions ({@code service:Operation}, e.g.
-   * {@code sqs:ListQueues}), the engine's usage-metric calls for the kind included: what the
-   * coverage page lists and what a read-only policy must allow. A test collects every kind alone
-   * against the demo estate and compares the calls the simulator saw with this list.
+   * The API operations {@link #collect} calls, as {@code service:Operation} with the operation
+   * named as in the API (e.g. {@code sqs:ListQueues}; IAM action names differ for some S3
+   * operations), the engine's usage-metric and price-list calls for the kind included: what the
+   * coverage page lists. A test collects every kind alone against the demo estate and compares the
+   * calls the simulator saw with this list.
    */
   default List<String> apiCalls() {
     return List.of();

@@ -65,6 +65,11 @@ public final class AwsAcmCertificateKind extends DeclaredKind {
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of("acm:DescribeCertificate", "acm:ListCertificates");
+  }
+
+  @Override
   public void collect(KindContext ctx) {
     AcmClient acm = ctx.client(AcmClient.builder());
     // ACM lists RSA_1024 and RSA_2048 certificates only unless asked for the other key types

@@ -86,6 +86,15 @@ public final class AwsAccountKind extends DeclaredKind {
 
   /** Fills the account node's fields (see the class comment); one task per call. */
   @Override
+  public List<String> apiCalls() {
+    return List.of(
+        "iam:GetAccountPasswordPolicy",
+        "iam:GetAccountSummary",
+        "iam:ListAccountAliases",
+        "organizations:DescribeOrganization");
+  }
+
+  @Override
   public void collect(KindContext ctx) {
     IamClient iam = ctx.client(IamClient.builder());
     ctx.submit(() -> ctx.addAccountProperties(summary(iam.getAccountSummary().summaryMapAsStrings())));

@@ -9,6 +9,7 @@ import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -55,6 +56,11 @@ public final class AwsRegionKind extends DeclaredKind {
   }
 
   /** Built by the engine ({@link #node}); there is nothing to list. */
+  @Override
+  public List<String> apiCalls() {
+    return List.of("ec2:DescribeRegions");
+  }
+
   @Override
   public void collect(KindContext ctx) {}
 

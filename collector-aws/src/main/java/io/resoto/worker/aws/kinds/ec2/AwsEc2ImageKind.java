@@ -11,6 +11,7 @@ import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.Image;
@@ -60,6 +61,11 @@ public final class AwsEc2ImageKind extends DeclaredKind {
   /** Declares the kind. */
   public AwsEc2ImageKind() {
     super(KIND, Scope.REGIONAL, "ec2", MODEL);
+  }
+
+  @Override
+  public List<String> apiCalls() {
+    return List.of("ec2:DescribeImages");
   }
 
   @Override

@@ -126,6 +126,15 @@ public final class AwsEc2InstanceKind extends DeclaredKind implements UsageMetri
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of(
+        "cloudwatch:GetMetricData",
+        "ec2:DescribeInstanceAttribute",
+        "ec2:DescribeInstanceTypes",
+        "ec2:DescribeInstances");
+  }
+
+  @Override
   public void collect(KindContext ctx) {
     Ec2Client ec2 = ctx.client(Ec2Client.builder());
     List<Instance> instances = list(ec2);

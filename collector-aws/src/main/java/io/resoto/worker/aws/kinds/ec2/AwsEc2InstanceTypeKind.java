@@ -110,6 +110,11 @@ public final class AwsEc2InstanceTypeKind extends DeclaredKind {
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of("ec2:DescribeInstanceTypes", "ec2:DescribeInstances", "pricing:GetProducts");
+  }
+
+  @Override
   public void collect(KindContext ctx) throws Exception {
     Ec2Client ec2 = ctx.client(Ec2Client.builder());
     // the types in use are what the instances of the region name

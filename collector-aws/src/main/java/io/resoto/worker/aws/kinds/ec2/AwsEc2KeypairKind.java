@@ -49,6 +49,11 @@ public final class AwsEc2KeypairKind extends DeclaredKind {
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of("ec2:DescribeInstances", "ec2:DescribeKeyPairs");
+  }
+
+  @Override
   public void collect(KindContext ctx) {
     Ec2Client ec2 = ctx.client(Ec2Client.builder());
     List<KeyPairInfo> keys = ec2.describeKeyPairs(b -> b.includePublicKey(true)).keyPairs();

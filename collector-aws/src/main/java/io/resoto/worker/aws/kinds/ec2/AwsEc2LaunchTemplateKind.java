@@ -59,6 +59,11 @@ public final class AwsEc2LaunchTemplateKind extends DeclaredKind {
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of("ec2:DescribeLaunchTemplateVersions", "ec2:DescribeLaunchTemplates");
+  }
+
+  @Override
   public void collect(KindContext ctx) throws Exception {
     Ec2Client ec2 = ctx.client(Ec2Client.builder());
     List<LaunchTemplate> templates = ec2.describeLaunchTemplatesPaginator(b -> b.maxResults(200))

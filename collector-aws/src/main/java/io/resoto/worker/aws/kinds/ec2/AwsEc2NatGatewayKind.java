@@ -79,6 +79,11 @@ public final class AwsEc2NatGatewayKind extends DeclaredKind implements UsageMet
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of("cloudwatch:GetMetricData", "ec2:DescribeNatGateways");
+  }
+
+  @Override
   public void collect(KindContext ctx) {
     Ec2Client ec2 = ctx.client(Ec2Client.builder());
     for (NatGateway n : ec2.describeNatGatewaysPaginator(r -> r.maxResults(1000)).natGateways()) {

@@ -72,6 +72,11 @@ public final class AwsEc2NetworkInterfaceKind extends DeclaredKind {
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of("ec2:DescribeNetworkInterfaces");
+  }
+
+  @Override
   public void collect(KindContext ctx) {
     Ec2Client ec2 = ctx.client(Ec2Client.builder());
     for (NetworkInterface n : ec2.describeNetworkInterfacesPaginator(r -> r.maxResults(1000)).networkInterfaces()) {

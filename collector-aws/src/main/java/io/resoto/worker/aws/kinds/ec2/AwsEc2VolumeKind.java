@@ -76,6 +76,11 @@ public final class AwsEc2VolumeKind extends DeclaredKind implements UsageMetrics
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of("cloudwatch:GetMetricData", "ec2:DescribeVolumes");
+  }
+
+  @Override
   public void collect(KindContext ctx) {
     for (Volume v : list(ctx.client(Ec2Client.builder()))) {
       Node node = ctx.add(node(ctx, v));

@@ -38,6 +38,11 @@ public final class AwsEc2VolumeTypeKind extends DeclaredKind {
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of("ec2:DescribeVolumes", "pricing:GetProducts");
+  }
+
+  @Override
   public void collect(KindContext ctx) throws Exception {
     List<Volume> volumes = AwsEc2VolumeKind.list(ctx.client(Ec2Client.builder()));
     Map<String, List<Volume>> byType = new LinkedHashMap<>();

@@ -64,6 +64,11 @@ public final class AwsVpcKind extends DeclaredKind {
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of("ec2:DescribeVpcs");
+  }
+
+  @Override
   public void collect(KindContext ctx) {
     Ec2Client ec2 = ctx.client(Ec2Client.builder());
     for (Vpc vpc : ec2.describeVpcsPaginator(b -> b.maxResults(1000)).vpcs()) {

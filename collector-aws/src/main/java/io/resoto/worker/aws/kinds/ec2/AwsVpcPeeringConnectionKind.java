@@ -12,6 +12,7 @@ import io.resoto.worker.aws.engine.TagSupport;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.VpcPeeringConnection;
@@ -43,6 +44,11 @@ public final class AwsVpcPeeringConnectionKind extends DeclaredKind {
   @Override
   public Optional<TagSupport> tagSupport() {
     return Ec2Tags.BY_ID;
+  }
+
+  @Override
+  public List<String> apiCalls() {
+    return List.of("ec2:DescribeVpcPeeringConnections");
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.List;
 import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.GroupDetail;
@@ -34,6 +35,11 @@ public final class AwsIamGroupKind extends DeclaredKind {
   /** Declares the kind. */
   public AwsIamGroupKind() {
     super(KIND, Scope.GLOBAL, "iam", MODEL);
+  }
+
+  @Override
+  public List<String> apiCalls() {
+    return List.of("iam:GetAccountAuthorizationDetails");
   }
 
   @Override

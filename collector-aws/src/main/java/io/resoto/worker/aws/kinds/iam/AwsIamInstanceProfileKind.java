@@ -7,6 +7,7 @@ import io.resoto.worker.aws.engine.TagSupport;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
@@ -38,6 +39,11 @@ public final class AwsIamInstanceProfileKind extends DeclaredKind {
   @Override
   public Optional<TagSupport> tagSupport() {
     return IamTags.INSTANCE_PROFILE;
+  }
+
+  @Override
+  public List<String> apiCalls() {
+    return List.of("iam:ListInstanceProfiles");
   }
 
   @Override

@@ -54,6 +54,11 @@ public final class AwsIamPolicyKind extends DeclaredKind {
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of("iam:GetAccountAuthorizationDetails");
+  }
+
+  @Override
   public void collect(KindContext ctx) {
     List<GetAccountAuthorizationDetailsResponse> pages = IamSupport.authorizationDetails(ctx, EntityType.USER,
         EntityType.GROUP, EntityType.ROLE, EntityType.LOCAL_MANAGED_POLICY, EntityType.AWS_MANAGED_POLICY);

@@ -7,6 +7,7 @@ import io.resoto.worker.aws.engine.TagSupport;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
@@ -46,6 +47,11 @@ public final class AwsIamRoleKind extends DeclaredKind {
   @Override
   public Optional<TagSupport> tagSupport() {
     return IamTags.ROLE;
+  }
+
+  @Override
+  public List<String> apiCalls() {
+    return List.of("iam:GetAccountAuthorizationDetails");
   }
 
   @Override

@@ -57,6 +57,11 @@ public final class AwsIamUserKind extends DeclaredKind {
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of("iam:GenerateCredentialReport", "iam:GetAccountAuthorizationDetails", "iam:GetCredentialReport");
+  }
+
+  @Override
   public void collect(KindContext ctx) throws Exception {
     List<GetAccountAuthorizationDetailsResponse> pages =
         IamSupport.authorizationDetails(ctx, EntityType.USER, EntityType.GROUP);

@@ -6,6 +6,7 @@ import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -35,6 +36,11 @@ public final class AwsRootUserKind extends DeclaredKind {
   /** Declares the kind. */
   public AwsRootUserKind() {
     super(KIND, Scope.GLOBAL, "iam", MODEL);
+  }
+
+  @Override
+  public List<String> apiCalls() {
+    return List.of("iam:GenerateCredentialReport", "iam:GetCredentialReport");
   }
 
   @Override

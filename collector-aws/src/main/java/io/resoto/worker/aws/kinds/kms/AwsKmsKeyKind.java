@@ -74,6 +74,16 @@ public final class AwsKmsKeyKind extends DeclaredKind {
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of(
+        "kms:DescribeKey",
+        "kms:GetKeyPolicy",
+        "kms:GetKeyRotationStatus",
+        "kms:ListKeys",
+        "kms:ListResourceTags");
+  }
+
+  @Override
   public void collect(KindContext ctx) {
     KmsClient kms = ctx.client(KmsClient.builder());
     for (KeyListEntry entry : kms.listKeysPaginator(b -> b.limit(pageSize)).keys()) {

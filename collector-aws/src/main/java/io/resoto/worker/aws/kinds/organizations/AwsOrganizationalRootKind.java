@@ -6,6 +6,7 @@ import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.List;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Root;
 
@@ -28,6 +29,14 @@ public final class AwsOrganizationalRootKind extends DeclaredKind {
   /** Declares the kind. */
   public AwsOrganizationalRootKind() {
     super(KIND, Scope.GLOBAL, "organizations", MODEL);
+  }
+
+  @Override
+  public List<String> apiCalls() {
+    return List.of(
+        "organizations:DescribeOrganization",
+        "organizations:ListAccountsForParent",
+        "organizations:ListRoots");
   }
 
   @Override

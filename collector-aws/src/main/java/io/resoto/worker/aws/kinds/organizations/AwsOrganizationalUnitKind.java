@@ -6,6 +6,7 @@ import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.List;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
 import software.amazon.awssdk.services.organizations.model.Root;
@@ -32,6 +33,15 @@ public final class AwsOrganizationalUnitKind extends DeclaredKind {
   /** Declares the kind. */
   public AwsOrganizationalUnitKind() {
     super(KIND, Scope.GLOBAL, "organizations", MODEL);
+  }
+
+  @Override
+  public List<String> apiCalls() {
+    return List.of(
+        "organizations:DescribeOrganization",
+        "organizations:ListAccountsForParent",
+        "organizations:ListOrganizationalUnitsForParent",
+        "organizations:ListRoots");
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.s3control.model.NoSuchPublicAccessBlockConfigurationException;
@@ -41,6 +42,11 @@ public final class AwsS3AccountSettingsKind extends DeclaredKind {
   public AwsS3AccountSettingsKind() {
     // the original schedules it under S3 Control, its API's service (the per-service task cap key)
     super(KIND, Scope.GLOBAL, "s3control", MODEL);
+  }
+
+  @Override
+  public List<String> apiCalls() {
+    return List.of("s3control:GetPublicAccessBlock");
   }
 
   @Override

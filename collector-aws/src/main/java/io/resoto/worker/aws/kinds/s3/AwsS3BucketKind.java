@@ -87,6 +87,22 @@ public final class AwsS3BucketKind extends DeclaredKind implements UsageMetrics 
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of(
+        "cloudwatch:GetMetricData",
+        "s3:GetBucketAcl",
+        "s3:GetBucketEncryption",
+        "s3:GetBucketLifecycleConfiguration",
+        "s3:GetBucketLocation",
+        "s3:GetBucketLogging",
+        "s3:GetBucketPolicy",
+        "s3:GetBucketTagging",
+        "s3:GetBucketVersioning",
+        "s3:GetPublicAccessBlock",
+        "s3:ListBuckets");
+  }
+
+  @Override
   public void collect(KindContext ctx) {
     // the factory sets no S3 options: path-style keeps bucket names out of the host name, which
     // custom endpoints (the simulator, S3-compatible gateways) need and AWS accepts

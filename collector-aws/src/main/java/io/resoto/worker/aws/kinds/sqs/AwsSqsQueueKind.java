@@ -82,6 +82,11 @@ public final class AwsSqsQueueKind extends DeclaredKind {
   }
 
   @Override
+  public List<String> apiCalls() {
+    return List.of("sqs:GetQueueAttributes", "sqs:ListQueueTags", "sqs:ListQueues");
+  }
+
+  @Override
   public void collect(KindContext ctx) {
     SqsClient sqs = ctx.client(SqsClient.builder());
     // without MaxResults SQS answers at most 1000 URLs and no token: always ask for pages

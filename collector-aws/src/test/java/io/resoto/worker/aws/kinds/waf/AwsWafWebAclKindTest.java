@@ -43,7 +43,7 @@ class AwsWafWebAclKindTest extends KindTestHarness {
     assertThat((Map<String, Object>) web.properties().get("waf_logging_configuration"))
         .containsEntry("log_type", "WAF_LOGS");
     assertThat((List<Map<String, Object>>) web.properties().get("waf_rules")).extracting(r -> r.get("name"))
-        .containsExactly("aws-common", "rate-limit");
+        .containsExactly("geo-block", "rate-limit");
     Node cdn = node(g, AwsWafWebAclKind.KIND, "0a11c0e0-0000-4000-8000-0000000000f2");
     assertThat(cdn.properties().get("waf_logging_configuration")).isNull();
     assertThat(cdn.properties().get("waf_associated_resources")).isNull();
