@@ -232,6 +232,11 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
     synchronized void register(Route route) {
       OperationModel m = route.model();
       byName.put(m.protocol().isTargeted() ? m.target() : m.name(), route);
+      if (m.protocol() == Protocol.QUERY) {
+        // services sharing a signing name and action names (classic ELB and ELBv2 both sign as
+        // elasticloadbalancing and both have DescribeLoadBalancers) differ by the Version they send
+        byName.put(m.name() + "@" + m.apiVersion(), route);
+      }
       if (m.protocol().isRest()) {
         List<Route> next = new ArrayList<>();
         for (Route r : rest) {
@@ -253,7 +258,11 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
       switch (protocol) {
         case QUERY, EC2 -> {
           List<String> action = form.get("Action");
-          Route r = action == null ? null : byName.get(action.get(0));
+          List<String> version = form.get("Version");
+          Route r = action == null || version == null ? null : byName.get(action.get(0) + "@" + version.get(0));
+          if (r == null) {
+            r = action == null ? null : byName.get(action.get(0));
+          }
           return r == null ? null : new Match(r, Map.of());
         }
         case JSON, CBOR -> {

@@ -33,6 +33,8 @@ public final class KindRegistry {
   private static final List<AwsKind> KINDS = List.of(
       new AwsAccountKind(),
       new io.resoto.worker.aws.kinds.acm.AwsAcmCertificateKind(),
+      new io.resoto.worker.aws.kinds.elbv2.AwsAlbKind(),
+      new io.resoto.worker.aws.kinds.elbv2.AwsAlbTargetGroupKind(),
       new io.resoto.worker.aws.kinds.apigateway.AwsApiGatewayAuthorizerKind(),
       new io.resoto.worker.aws.kinds.apigateway.AwsApiGatewayDeploymentKind(),
       new io.resoto.worker.aws.kinds.apigateway.AwsApiGatewayDomainNameKind(),
@@ -111,6 +113,7 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.eks.AwsEksNodegroupKind(),
       new io.resoto.worker.aws.kinds.elasticache.AwsElastiCacheCacheClusterKind(),
       new io.resoto.worker.aws.kinds.elasticache.AwsElastiCacheReplicationGroupKind(),
+      new io.resoto.worker.aws.kinds.elb.AwsElbKind(),
       new io.resoto.worker.aws.kinds.glacier.AwsGlacierJobKind(),
       new io.resoto.worker.aws.kinds.glacier.AwsGlacierVaultKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamAccessKeyKind(),
@@ -122,8 +125,15 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.iam.AwsIamUserKind(),
       new io.resoto.worker.aws.kinds.kinesis.AwsKinesisStreamKind(),
       new io.resoto.worker.aws.kinds.kms.AwsKmsKeyKind(),
+      new io.resoto.worker.aws.kinds.lambda.AwsLambdaFunctionKind(),
+      new io.resoto.worker.aws.kinds.opensearch.AwsOpenSearchDomainKind(),
       new AwsOrganizationalRootKind(),
       new AwsOrganizationalUnitKind(),
+      new io.resoto.worker.aws.kinds.rds.AwsRdsClusterKind(),
+      new io.resoto.worker.aws.kinds.rds.AwsRdsClusterSnapshotKind(),
+      new io.resoto.worker.aws.kinds.rds.AwsRdsInstanceKind(),
+      new io.resoto.worker.aws.kinds.rds.AwsRdsSnapshotKind(),
+      new io.resoto.worker.aws.kinds.redshift.AwsRedshiftClusterKind(),
       new AwsRegionKind(),
       new io.resoto.worker.aws.kinds.iam.AwsRootUserKind(),
       new io.resoto.worker.aws.kinds.route53.AwsRoute53ResourceRecordKind(),
@@ -142,7 +152,8 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.ssm.AwsSsmInstanceKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcEndpointKind(),
-      new io.resoto.worker.aws.kinds.ec2.AwsVpcPeeringConnectionKind()
+      new io.resoto.worker.aws.kinds.ec2.AwsVpcPeeringConnectionKind(),
+      new io.resoto.worker.aws.kinds.waf.AwsWafWebAclKind()
 );
 
   private KindRegistry() {}
