@@ -183,14 +183,43 @@ public final class KindRegistry {
     List<ModelKind> out = new ArrayList<>();
     for (ComplexKind k : declared) {
       Map<String, List<String>> successors = new LinkedHashMap<>();
-      k.successorKinds().forEach((type, targets) -> {
+      successors(k, declared).forEach((type, targets) -> {
         List<String> present = targets.stream().filter(known::contains).toList();
         if (!present.isEmpty()) {
           successors.put(type, present);
         }
       });
-      out.add(new ComplexKind(k.fqn(), k.bases(), k.properties(), successors, k.aggregateRoot(), k.metadata()));
+      Map<String, Object> metadata = new LinkedHashMap<>(k.metadata());
+      metadata.remove(KindModel.PREDECESSORS);
+      out.add(new ComplexKind(k.fqn(), k.bases(), k.properties(), successors, k.aggregateRoot(), metadata));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * A kind's successors per edge type: those it declares, and those other kinds declare as their
+   * predecessors ({@link KindModel#predecessors}), in declaration order, each once.
+   */
+  public static Map<String, List<String>> successors(ComplexKind kind, List<ComplexKind> all) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    kind.successorKinds().forEach((type, targets) -> out.put(type, new ArrayList<>(targets)));
+    for (ComplexKind other : all) {
+      if (other.metadata().get(KindModel.PREDECESSORS) instanceof Map<?, ?> preds) {
+        preds.forEach((type, sources) -> {
+          if (sources instanceof List<?> list && list.contains(kind.fqn())) {
+            List<String> targets = out.computeIfAbsent((String) type, t -> new ArrayList<>());
+            if (!targets.contains(other.fqn())) {
+              targets.add(other.fqn());
+            }
+          }
+        });
+      }
+    }
+    return out;
+  }
+
+  /** {@link #successors(ComplexKind, List)} over the registry's kinds. */
+  public static Map<String, List<String>> successors(AwsKind kind) {
+    return successors(kind.model(), KINDS.stream().map(AwsKind::model).toList());
   }
 }

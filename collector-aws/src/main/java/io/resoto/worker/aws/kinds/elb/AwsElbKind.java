@@ -47,6 +47,8 @@ public final class AwsElbKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("load_balancer", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_ec2_instance", "aws_ec2_security_group", "aws_ec2_subnet", "aws_vpc")
+      .predecessors(EdgeType.DEFAULT, "aws_ec2_security_group", "aws_ec2_subnet", "aws_vpc")
       .display("load_balancer", "networking")
       .successors(EdgeType.DEFAULT, "aws_ec2_instance")
       .property("lb_type", "string", "The kind of load balancer: always elb for classic load balancers.")

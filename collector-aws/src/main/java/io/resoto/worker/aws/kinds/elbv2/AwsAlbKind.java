@@ -38,6 +38,8 @@ public final class AwsAlbKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("load_balancer", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_ec2_security_group", "aws_ec2_subnet", "aws_vpc")
+      .predecessors(EdgeType.DELETE, "aws_ec2_security_group", "aws_ec2_subnet", "aws_vpc")
       .display("load_balancer", "networking")
       .successors(EdgeType.DEFAULT, AwsAlbTargetGroupKind.KIND)
       .property("lb_type", "string", "The kind of load balancer: always alb for ELBv2 load balancers.")

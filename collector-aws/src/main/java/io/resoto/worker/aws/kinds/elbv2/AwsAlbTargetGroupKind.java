@@ -40,6 +40,8 @@ public final class AwsAlbTargetGroupKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_ec2_instance", "aws_vpc")
+      .predecessors(EdgeType.DEFAULT, "aws_vpc")
       .display("load_balancer", "networking")
       .successors(EdgeType.DEFAULT, "aws_ec2_instance")
       .successors(EdgeType.DELETE, AwsAlbKind.KIND)

@@ -49,6 +49,8 @@ public final class AwsLambdaFunctionKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("serverless_function", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_ec2_security_group", "aws_ec2_subnet", "aws_vpc")
+      .predecessors(EdgeType.DELETE, "aws_ec2_security_group", "aws_ec2_subnet", "aws_vpc")
       .display("function", "compute")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND)
       .successors(EdgeType.DELETE, "aws_apigateway_rest_api", "aws_apigateway_resource")

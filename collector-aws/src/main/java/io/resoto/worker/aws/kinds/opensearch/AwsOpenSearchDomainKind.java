@@ -72,6 +72,8 @@ public final class AwsOpenSearchDomainKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = SdkMaps.declare(KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_ec2_security_group", "aws_ec2_subnet", "aws_vpc")
+      .predecessors(EdgeType.DELETE, "aws_ec2_security_group", "aws_ec2_subnet", "aws_vpc")
       .display("database", "database")
       .successors(EdgeType.DEFAULT, "aws_cognito_user_pool"), MEMBERS)
       .build();

@@ -119,6 +119,8 @@ public final class AwsRdsClusterKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = SdkMaps.declare(KindModel.kind(KIND)
       .bases("database", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_ec2_security_group")
+      .predecessors(EdgeType.DELETE, "aws_ec2_security_group")
       .display("database", "database")
       .successors(EdgeType.DEFAULT, AwsRdsInstanceKind.KIND, AwsKmsKeyKind.KIND, "aws_kinesis_stream")
       .successors(EdgeType.DELETE, AwsRdsInstanceKind.KIND)

@@ -57,6 +57,7 @@ public final class AwsRdsClusterSnapshotKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = SdkMaps.declare(KindModel.kind(KIND)
       .bases("snapshot", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_rds_cluster", "aws_vpc")
       .display("snapshot", "storage")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND)
       .property("rds_attributes", "dictionary[string, string[]]",

@@ -125,6 +125,8 @@ public final class AwsRdsInstanceKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = SdkMaps.declare(KindModel.kind(KIND)
       .bases("database", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_ec2_security_group", "aws_ec2_subnet", "aws_vpc")
+      .predecessors(EdgeType.DELETE, "aws_ec2_security_group", "aws_ec2_subnet", "aws_kms_key", "aws_vpc")
       .display("database", "database")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND)
       .property("db_type", "string", "The database engine (the original's normalised field).")

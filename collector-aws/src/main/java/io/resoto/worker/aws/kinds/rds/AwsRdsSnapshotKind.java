@@ -74,6 +74,7 @@ public final class AwsRdsSnapshotKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = SdkMaps.declare(KindModel.kind(KIND)
       .bases("snapshot", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_rds_instance", "aws_vpc")
       .display("snapshot", "storage")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND)
       .property("rds_attributes", "dictionary[string, string[]]",

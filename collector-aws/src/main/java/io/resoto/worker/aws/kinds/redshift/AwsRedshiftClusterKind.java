@@ -102,6 +102,8 @@ public final class AwsRedshiftClusterKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = SdkMaps.declare(KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_ec2_security_group", "aws_vpc")
+      .predecessors(EdgeType.DELETE, "aws_ec2_security_group", "aws_kms_key", "aws_vpc")
       .display("database", "database")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND)
       .property("redshift_logging_status", OBJECT,
