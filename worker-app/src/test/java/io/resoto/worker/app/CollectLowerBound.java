@@ -24,7 +24,10 @@ import java.util.Set;
  * </ul>
  *
  * Both ignore the worker's own limits on parallelism (accounts collected at once, tasks per
- * service): those are what the run is compared against.
+ * service): those are what the run is compared against. A second figure, {@link
+ * Bound#poolSeconds}, keeps one of them: at most {@code accountPoolSize} accounts at once (the
+ * worker's {@code account_pool_size}), each taking at least its own bound (the chain, or its
+ * busiest rate-limited scope), scheduled longest first.
  */
 final class CollectLowerBound {
 
@@ -32,7 +35,8 @@ final class CollectLowerBound {
   private static final Set<String> SETUP_SERVICES = Set.of("sts", "organizations");
 
   /** The result: seconds of each bound and what it consists of. */
-  record Bound(double chainSeconds, int chainCalls, String chainScope, double rateSeconds, String rateScope) {
+  record Bound(double chainSeconds, int chainCalls, String chainScope, double rateSeconds, String rateScope,
+      double poolSeconds, int accountPoolSize) {
     double seconds() {
       return Math.max(chainSeconds, rateSeconds);
     }
@@ -48,7 +52,8 @@ final class CollectLowerBound {
    * The bound for the calls, the mean latency of one call and the configured request rates
    * (keys as in the worker's {@code request_rate_limits}, {@code default} for the rest).
    */
-  static Bound of(Collection<ScopedStats> calls, double meanLatencySeconds, Map<String, Double> rates) {
+  static Bound of(Collection<ScopedStats> calls, double meanLatencySeconds, Map<String, Double> rates,
+      int accountPoolSize) {
     int setup = 0;
     long listAccountsCalls = 0;
     long listAccountsFirst = 0;
@@ -89,21 +94,42 @@ final class CollectLowerBound {
     }
     int chainCalls = setup + longest;
 
+    double chainSeconds = chainCalls * meanLatencySeconds;
     double rateSeconds = 0;
     String rateScope = "-";
+    Map<String, Double> perAccount = new HashMap<>();
     for (Map.Entry<String, Long> e : callsPerServiceScope.entrySet()) {
       String service = e.getKey().substring(e.getKey().lastIndexOf(' ') + 1);
       double rate = rate(rates, service);
+      String account = e.getKey().substring(0, e.getKey().indexOf(' '));
+      perAccount.merge(account, chainSeconds, Math::max);
       if (rate <= 0) {
         continue;
       }
       double seconds = Math.max(0, e.getValue() - Math.max(1.0, rate)) / rate;
+      perAccount.merge(account, seconds, Math::max);
       if (seconds > rateSeconds) {
         rateSeconds = seconds;
         rateScope = e.getKey() + " (" + e.getValue() + " calls at " + fmt(rate) + "/s)";
       }
     }
-    return new Bound(chainCalls * meanLatencySeconds, chainCalls, longestScope, rateSeconds, rateScope);
+    return new Bound(chainSeconds, chainCalls, longestScope, rateSeconds, rateScope,
+        Math.max(chainSeconds, makespan(perAccount.values(), accountPoolSize)), accountPoolSize);
+  }
+
+  /** The end of the last of the jobs run on {@code slots} slots, longest first, each on the first free slot. */
+  static double makespan(Collection<Double> jobs, int slots) {
+    double[] free = new double[Math.max(slots, 1)];
+    jobs.stream().sorted(java.util.Comparator.reverseOrder()).forEach(job -> {
+      int first = 0;
+      for (int i = 1; i < free.length; i++) {
+        if (free[i] < free[first]) {
+          first = i;
+        }
+      }
+      free[first] += job;
+    });
+    return java.util.Arrays.stream(free).max().orElse(0);
   }
 
   /** Pages per listing of one operation in one scope; calls without listings (single calls) are 1. */
