@@ -73,7 +73,7 @@ class CollectBenchmarkIT {
 
   /** The figures of one run. */
   record Result(Size size, int exitCode, long resources, double wallSeconds, double cpuSeconds, long peakRssKb,
-      long peakHeapKb, long nodes, long edges, Map<String, CallCounters.Stats> calls,
+      double simulatorCpuSeconds, long peakHeapKb, long peakLiveKb, long nodes, long edges, Map<String, CallCounters.Stats> calls,
       CollectLowerBound.Bound bound) {
     long totalCalls() {
       return calls.values().stream().mapToLong(CallCounters.Stats::calls).sum();
@@ -184,6 +184,7 @@ class CollectBenchmarkIT {
       builder.environment().put("HOME", home.toString());
       builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
 
+      long simulatorCpuStart = ownCpuNanos();
       long start = System.nanoTime();
       Process process = builder.start();
       ProcSampler sampler = new ProcSampler(process.pid());
@@ -191,6 +192,7 @@ class CollectBenchmarkIT {
         sampler.sample();
       }
       double wall = (System.nanoTime() - start) / 1e9;
+      double simulatorCpu = (ownCpuNanos() - simulatorCpuStart) / 1e9;
       String stdout = Files.readString(out);
       if (process.exitValue() != 0) {
         System.out.println("worker exited with " + process.exitValue() + "; stderr tail:\n" + tail(err, 40));
@@ -207,8 +209,15 @@ class CollectBenchmarkIT {
       CollectLowerBound.Bound bound = CollectLowerBound.of(counters.scopedSnapshot(), MEAN_LATENCY_S,
           AwsConfig.DEFAULTS.requestRateLimits(), accountPoolSize());
       return new Result(size, process.exitValue(), resources(size.estate()), wall, sampler.cpuSeconds(),
-          sampler.peakRssKb(), peakHeapKb(gcLog), nodes, edges, counters.snapshot(), bound);
+          sampler.peakRssKb(), simulatorCpu, heapKb(gcLog, 1), heapKb(gcLog, 3), nodes, edges, counters.snapshot(),
+          bound);
     }
+  }
+
+  /** CPU time of this JVM (the simulator, and the sampling): the worker competes with it for the cores. */
+  private static long ownCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** The worker's account_pool_size: {@code bench.account_pool_size}, else its default (the number of cores, at least 2). */
@@ -257,8 +266,12 @@ class CollectBenchmarkIT {
 
   private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
-  /** The largest heap occupancy before a collection in the unified GC log (-1 without any GC). */
-  static long peakHeapKb(Path gcLog) throws IOException {
+  /**
+   * The largest heap occupancy before (group 1) or after (group 3) a collection in the unified GC
+   * log, -1 without any GC. Before: what the heap grew to; after: the most that was still
+   * reachable (plus garbage a young collection leaves in the old generation).
+   */
+  static long heapKb(Path gcLog, int group) throws IOException {
     if (!Files.exists(gcLog)) {
       return -1;
     }
@@ -266,7 +279,7 @@ class CollectBenchmarkIT {
     for (String line : Files.readAllLines(gcLog)) {
       Matcher m = GC_LINE.matcher(line);
       if (m.find()) {
-        peak = Math.max(peak, kb(Long.parseLong(m.group(1)), m.group(2)));
+        peak = Math.max(peak, kb(Long.parseLong(m.group(group)), m.group(group + 1)));
       }
     }
     return peak;
@@ -297,14 +310,15 @@ class CollectBenchmarkIT {
 
   static String report(List<Result> results) {
     StringBuilder b = new StringBuilder();
-    b.append("| size | estate | resources | nodes | edges | wall s | CPU s | peak RSS MB | peak heap MB"
+    b.append("| size | estate | resources | nodes | edges | wall s | CPU s | peak RSS MB | peak heap MB | heap after GC MB"
         + " | resources/s | API calls | lower bound s | wall / bound | bound with account pool s | wall / that |\n");
-    b.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    b.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (Result r : results) {
-      b.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %,d | %.1f | %.1f | %,d | %,d | %,.0f | %,d"
+      b.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %,d | %.1f | %.1f | %,d | %,d | %,d | %,.0f | %,d"
               + " | %.1f (%s) | %.2f | %.1f (%d at once) | %.2f |%n",
           r.size().name(), r.size().shape(), r.resources(), r.nodes(), r.edges(), r.wallSeconds(), r.cpuSeconds(),
-          r.peakRssKb() / 1024, r.peakHeapKb() / 1024, r.resources() / r.wallSeconds(), r.totalCalls(),
+          r.peakRssKb() / 1024, r.peakHeapKb() / 1024, r.peakLiveKb() / 1024, r.resources() / r.wallSeconds(),
+          r.totalCalls(),
           r.bound().seconds(), r.bound().which(), r.wallSeconds() / r.bound().seconds(), r.bound().poolSeconds(),
           r.bound().accountPoolSize(), r.wallSeconds() / r.bound().poolSeconds()));
     }
@@ -316,6 +330,8 @@ class CollectBenchmarkIT {
     b.append(String.format(Locale.ROOT, "%n### %s%n%n", r.size().name()));
     b.append(String.format(Locale.ROOT, "- exit code %d; %,d API calls (%,d failed or throttled)%n", r.exitCode(),
         r.totalCalls(), r.failedCalls()));
+    b.append(String.format(Locale.ROOT, "- CPU of the benchmark JVM (simulator) meanwhile: %.1f s%n",
+        r.simulatorCpuSeconds()));
     CollectLowerBound.Bound bound = r.bound();
     b.append(String.format(Locale.ROOT, "- chain: %d calls one after another x %.0f ms = %.2f s (longest scope: %s)%n",
         bound.chainCalls(), MEAN_LATENCY_S * 1000, bound.chainSeconds(), bound.chainScope()));
