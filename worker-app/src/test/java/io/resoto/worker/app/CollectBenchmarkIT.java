@@ -37,13 +37,15 @@ import org.junit.jupiter.api.Test;
  * mvn -B -ntp -Pbenchmark -Dtest.groups=collect-benchmark -pl worker-app -am verify -Dbench.sizes=small,medium
  * </pre>
  *
- * ({@code -Dtest.groups=collect-benchmark} leaves out the other modules' benchmarks, which the
+ * <p>({@code -Dtest.groups=collect-benchmark} leaves out the other modules' benchmarks, which the
  * profile runs too.)
  *
- * Sizes ({@code bench.sizes}, default {@code small,medium}): small is the demo estate, medium 3
+ * <p>Sizes ({@code bench.sizes}, default {@code small,medium}): small is the demo estate, medium 3
  * accounts of 4 regions with about 50,000 resources, large 10 accounts of 17 regions with about
- * 1,000,000 (long, and needs several GB of RAM for the simulator besides the worker's 2 GB).
- * {@code bench.xmx} sets the worker's heap (default 2g).
+ * 1,000,000 (about 15 minutes on 2 cores; the simulator's estate needs {@code -DargLine=-Xmx12g}
+ * for this JVM besides the worker's 2 GB). {@code bench.xmx} sets the worker's heap (default 2g),
+ * {@code bench.account_pool_size} the worker's account_pool_size. docs/benchmarks.md explains the
+ * columns and the lower bound.
  */
 @Tag("benchmark")
 @Tag("collect-benchmark")
