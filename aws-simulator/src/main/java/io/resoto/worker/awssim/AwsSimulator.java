@@ -234,7 +234,7 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
 
     synchronized void register(Route route) {
       OperationModel m = route.model();
-      byName.put(m.protocol() == Protocol.JSON ? m.target() : m.name(), route);
+      byName.put(m.protocol().isTargeted() ? m.target() : m.name(), route);
       if (m.protocol().isRest()) {
         List<Route> next = new ArrayList<>();
         for (Route r : rest) {
@@ -259,7 +259,7 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
           Route r = action == null ? null : byName.get(action.get(0));
           return r == null ? null : new Match(r, Map.of());
         }
-        case JSON -> {
+        case JSON, CBOR -> {
           String target = req.header("x-amz-target");
           Route r = target == null ? null : byName.get(target);
           return r == null ? null : new Match(r, Map.of());
@@ -311,7 +311,7 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
       service = unsigned ? "sts" : SERVICE_ALIASES.getOrDefault(auth.service(), auth.service());
       String region = unsigned ? UNSIGNED_REGION : auth.region();
       ServiceRoutes routes = services.get(service);
-      protocol = routes != null ? routes.protocol : guessProtocol(req, service);
+      protocol = routes != null ? wire(routes.protocol, req) : guessProtocol(req, service);
       Map<String, List<String>> form = protocol == Protocol.QUERY || protocol == Protocol.EC2 ? formParams(req) : Map.of();
       Match match = routes == null ? null : routes.route(req, form);
       matched = match == null ? null : match.route().model();
@@ -453,9 +453,15 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
     };
   }
 
+  /** A CBOR service's request in JSON (a client with CBOR switched off) is answered in JSON. */
+  private static Protocol wire(Protocol serviceProtocol, HttpRequest req) {
+    return serviceProtocol == Protocol.CBOR && !ProtocolCodec.isCbor(req) ? Protocol.JSON : serviceProtocol;
+  }
+
   private static Protocol guessProtocol(HttpRequest req, String service) {
     if (req.header("x-amz-target") != null) {
-      return Protocol.JSON;
+      String ct = req.header("content-type");
+      return ct != null && ct.startsWith("application/x-amz-cbor") ? Protocol.CBOR : Protocol.JSON;
     }
     String ct = req.header("content-type");
     if (ct != null && ct.startsWith("application/x-www-form-urlencoded")) {

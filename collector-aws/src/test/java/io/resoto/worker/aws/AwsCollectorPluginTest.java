@@ -204,7 +204,9 @@ class AwsCollectorPluginTest {
 
   @Test
   void deniedCloudWatchLeavesTheRunCompleteWithTheDenialListed() throws Exception {
-    sim.aws().faults().add(FaultRule.forService("monitoring").accessDenied(true));
+    // the metrics call only: the alarm kinds (DescribeAlarms, DescribeAlarmsForMetric) are kinds of
+    // their own, whose denial is an error of theirs
+    sim.aws().faults().add(FaultRule.forService("monitoring").operation("GetMetricData").accessDenied(true));
 
     RunSummary summary = run(plugin(), "");
 

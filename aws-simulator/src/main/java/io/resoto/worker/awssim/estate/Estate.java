@@ -119,7 +119,12 @@ public final class Estate {
       "estates/demo-parts/s3-account.yaml",
       "estates/demo-parts/cloudwatch-metrics.yaml",
       "estates/demo-parts/acm-lambda.yaml",
-      "estates/demo-parts/sqs-kms.yaml");
+      "estates/demo-parts/sqs-kms.yaml",
+      "estates/demo-parts/backup.yaml",
+      "estates/demo-parts/cloudformation-cloudfront.yaml",
+      "estates/demo-parts/apigw-athena-asg-trail-config.yaml",
+      "estates/demo-parts/dynamodb-cloudwatch-etc.yaml",
+      "estates/demo-parts/route53-sns-ssm-glacier.yaml");
 
   /** The demo estate's {@code pricing} section, kept in a file of its own (service code -> documents). */
   public static final String DEMO_PRICING = "estates/demo-parts/pricing.yaml";

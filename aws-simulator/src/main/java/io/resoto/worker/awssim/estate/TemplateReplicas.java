@@ -23,19 +23,25 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>the template account id becomes {@code A}, the template region {@code R} (for the global
  *       data the account's first region, so global copies and regional copies agree);
- *   <li>EC2-style ids ({@code vol-0a11...}, {@code eni-attach-...}), UUIDs and IAM unique ids
- *       ({@code AIDA...}) get other digits of the same length and alphabet, derived from the id,
+ *   <li>EC2-style ids ({@code vol-0a11...}, {@code eni-attach-...}), UUIDs, IAM unique ids
+ *       ({@code AIDA...}), Cognito user pool ids ({@code us-east-1_AbC123xyZ}), Route 53 zone ids
+ *       ({@code Z0A1...}) and Glacier job ids (92 opaque characters) get other digits of the same
+ *       length and alphabet, derived from the id,
  *       {@code R} and {@code k} (unique per region, as AWS ids are);
  *   <li>public IPv4 addresses (not CIDRs, not private ranges) get other last three octets in
  *       copies after the first;
  *   <li>names get {@code -r<k>} appended for {@code k > 0} (before a {@code .fifo} suffix): the
  *       values of members named {@code ...Name} (not {@code MetricName} or nested {@code Name}s
- *       such as a state's), an item's own top-level {@code Name}, and the last part of every
+ *       such as a state's), an item's own top-level {@code Name}/{@code name}, its domain name (the
+ *       mark goes into the first label) and {@code ...Id}/{@code id} when no id
+ *       pattern above matches it (CloudFront's {@code E2DEMO...}), and the last part of every
  *       ARN's resource; values with dots, slashes or spaces (DNS names, devices, paths) and words
  *       that are also enum values ({@code default}, {@code root}, ...) are kept.
  * </ul>
- * An item that comes out the same in every copy (the root user, an instance type, the password
- * policy) is kept once. The output is deterministic in the template and the arguments.
+ * Map keys are rewritten like values except for names (keys are member names or ids). An item
+ * that comes out the same in every copy (the root user, an instance type, the password policy, a
+ * service quota, whose code is no name) is kept once. The output is deterministic in the template
+ * and the arguments.
  */
 public final class TemplateReplicas implements ResourceGenerator {
 
@@ -44,6 +50,16 @@ public final class TemplateReplicas implements ResourceGenerator {
       "(?<![A-Za-z0-9])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)([0-9a-z]{12})(?![A-Za-z0-9])");
   private static final Pattern IAM_ID = Pattern.compile(
       "(?<![A-Za-z0-9])((?:AIDA|AROA|ANPA|AGPA|AIPA|ASCA|AKIA|ASIA|APKA|ANVA))([A-Z0-9]{8,})(?![A-Za-z0-9])");
+  /** Cognito user pool ids: the region, an underscore and nine letters or digits ({@code us-east-1_AbC123xyZ}). */
+  private static final Pattern COGNITO_POOL_ID =
+      Pattern.compile("(?<=[a-z]{2}-[a-z]{4,9}-[0-9]_)()([A-Za-z0-9]{9})(?![A-Za-z0-9])");
+  /** Service quota codes ({@code L-1216C47A}): the same in every account, never names to rewrite. */
+  private static final Pattern QUOTA_CODE = Pattern.compile("L-[0-9A-F]{8}");
+  /** Route 53 hosted zone ids: Z and 12 to 31 upper-case letters and digits, a digit among them. */
+  private static final Pattern ZONE_ID = Pattern.compile(
+      "(?<![A-Za-z0-9])(Z)((?=[A-Z]*[0-9])[A-Z0-9]{12,31})(?![A-Za-z0-9])");
+  /** Glacier job ids: opaque, 92 characters of letters, digits, - and _. */
+  private static final Pattern GLACIER_JOB_ID = Pattern.compile("(?<![A-Za-z0-9_-])()([A-Za-z0-9_-]{92})(?![A-Za-z0-9_-])");
   private static final Pattern PUBLIC_IP = Pattern.compile(
       "(?<![0-9.])()((?!10\\.|127\\.|0\\.|192\\.168\\.|172\\.(?:1[6-9]|2[0-9]|3[01])\\.)"
           + "(?:[0-9]{1,3}\\.){3}[0-9]{1,3})(?![0-9./])");
@@ -51,9 +67,12 @@ public final class TemplateReplicas implements ResourceGenerator {
   private static final Set<String> NOT_NAMES = Set.of("MetricName", "DeviceName", "Namespace");
   /** Names that are also common enum values or fixed ARN parts ({@code :root}): kept as they are. */
   private static final Set<String> KEPT_WORDS = Set.of("default", "root", "main", "none", "all", "primary",
-      "standard", "enabled", "disabled", "active", "available", "private", "public");
+      "standard", "enabled", "disabled", "active", "available", "private", "public",
+      // resources AWS creates once per account and region (Athena's built-in work group and catalog)
+      "AwsDataCatalog");
   private static final String HEX = "0123456789abcdef";
   private static final String UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  private static final String LETTERS_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   private final String templateAccount;
   private final String templateRegion;
@@ -165,7 +184,8 @@ public final class TemplateReplicas implements ResourceGenerator {
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(k instanceof String s ? copy.render(segments(s)) : String.valueOf(k),
+      // keys are member names or ids: ids, accounts and regions in them are rewritten, names not
+      map.forEach((k, v) -> out.put(k instanceof String s ? copy.renderKey(segments(s)) : String.valueOf(k),
           render(v, copy)));
       return out;
     }
@@ -187,7 +207,10 @@ public final class TemplateReplicas implements ResourceGenerator {
     List<Segment> found = new ArrayList<>();
     find(s, UUID, Kind.UUID, spans, found);
     find(s, IAM_ID, Kind.IAM_ID, spans, found);
+    find(s, ZONE_ID, Kind.IAM_ID, spans, found);
+    find(s, GLACIER_JOB_ID, Kind.IAM_ID, spans, found);
     find(s, HEX_ID, Kind.HEX, spans, found);
+    find(s, COGNITO_POOL_ID, Kind.POOL_ID, spans, found);
     find(s, PUBLIC_IP, Kind.PUBLIC_IP, spans, found);
     find(s, accountPattern, Kind.ACCOUNT, spans, found);
     find(s, regionPattern, Kind.REGION, spans, found);
@@ -239,18 +262,33 @@ public final class TemplateReplicas implements ResourceGenerator {
     }
   }
 
-  /** Names: {@code ...Name} members, an item's own {@code Name}, and the last part of ARNs. */
+  /**
+   * Names: {@code ...Name} members, a top-level item's {@code Name}, the {@code id}/{@code name} of
+   * an item (a map in a list, at any depth: a REST API's deployments are items too; not a
+   * name/value pair), an item's own domain name, and the last part of ARNs.
+   */
   @SuppressWarnings("unchecked")
   private void collectNames(Object value, int depth, Set<String> into) {
+    collectNames(value, depth, false, into);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void collectNames(Object value, int depth, boolean item, Set<String> into) {
     if (value instanceof Map<?, ?> map) {
-      ((Map<String, Object>) map).forEach((key, v) -> {
-        if (v instanceof String s && isNameKey(key, depth) && isPlainName(s)) {
+      Map<String, Object> m = (Map<String, Object>) map;
+      boolean pair = m.containsKey("Value") || m.containsKey("value");
+      m.forEach((key, v) -> {
+        if (v instanceof String s && (isNameKey(key, depth) || item && !pair && isItemKey(key))
+            && isPlainName(s) && !s.chars().allMatch(Character::isDigit)) {
           into.add(s);
         }
-        collectNames(v, depth + 1, into);
+        if (v instanceof String s && isDomainNameKey(key, depth) && s.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")) {
+          into.add(s);
+        }
+        collectNames(v, depth + 1, false, into);
       });
     } else if (value instanceof List<?> list) {
-      list.forEach(v -> collectNames(v, depth, into));
+      list.forEach(v -> collectNames(v, depth, depth >= 1, into));
     } else if (value instanceof String s) {
       Matcher m = ARN.matcher(s);
       while (m.find()) {
@@ -263,19 +301,37 @@ public final class TemplateReplicas implements ResourceGenerator {
     }
   }
 
-  /** Depth 0 = service map, 1 = collections, 2 = an item's members. */
+  /**
+   * The members that name an item wherever it is nested: ids, and lowerCamel names (REST-JSON
+   * APIs' children); a nested {@code Name} is more often catalogue data (a GPU's) or a pair's key.
+   */
+  private static boolean isItemKey(String key) {
+    return key.equals("name") || key.equals("Id") || key.equals("id");
+  }
+
+  /** Depth 0 = service map, 1 = collections, 2 = an item's members (either case: Name, name, restApiId). */
   private static boolean isNameKey(String key, int depth) {
     if (NOT_NAMES.contains(key)) {
       return false;
     }
-    return key.equals("Name") ? depth == 2 : key.endsWith("Name");
+    if (key.equals("Name") || key.equals("name") || key.equals("Id") || key.equals("id")) {
+      return depth == 2;
+    }
+    // an item's own id in a format no pattern knows (CloudFront's E2DEMO..., API Gateway's a1b2c3)
+    return key.endsWith("Name") || depth == 2 && key.endsWith("Id");
+  }
+
+  /** An item's own domain name (API Gateway custom domains, ...): a name with dots. */
+  private static boolean isDomainNameKey(String key, int depth) {
+    return depth == 2 && (key.equals("domainName") || key.equals("DomainName"));
   }
 
   private boolean isPlainName(String s) {
     return s.length() >= 2 && s.length() <= 200 && !KEPT_WORDS.contains(s) && !s.equals(templateAccount) && !s.equals(templateRegion)
         && s.chars().noneMatch(c -> c == '.' && !s.endsWith(".fifo") || c == '/' || c == ' ' || c == '*' || c == ':'
             || c == '<' || c == '{' || c == '"' || c == '$' || c == '\n')
-        && !UUID.matcher(s).matches() && !HEX_ID.matcher(s).matches() && !IAM_ID.matcher(s).matches();
+        && !UUID.matcher(s).matches() && !HEX_ID.matcher(s).matches() && !IAM_ID.matcher(s).matches()
+        && !QUOTA_CODE.matcher(s).matches();
   }
 
   private static int count(Map<String, Object> services) {
@@ -290,7 +346,7 @@ public final class TemplateReplicas implements ResourceGenerator {
     return n;
   }
 
-  private enum Kind { LITERAL, ACCOUNT, REGION, HEX, UUID, IAM_ID, NAME, PUBLIC_IP }
+  private enum Kind { LITERAL, ACCOUNT, REGION, HEX, UUID, IAM_ID, POOL_ID, NAME, PUBLIC_IP }
 
   /** A piece of a template string: literal text, or an identifier (after {@code prefix}) that copies rewrite. */
   private record Segment(Kind kind, String prefix, String text) {}
@@ -299,18 +355,31 @@ public final class TemplateReplicas implements ResourceGenerator {
   private record Copy(String account, String region, int k) {
 
     String render(List<Segment> segments) {
+      return render(segments, true);
+    }
+
+    String renderKey(List<Segment> segments) {
+      return render(segments, false);
+    }
+
+    private String render(List<Segment> segments, boolean names) {
       if (segments.size() == 1 && segments.get(0).kind() == Kind.LITERAL) {
         return segments.get(0).text();
       }
       StringBuilder b = new StringBuilder();
       for (Segment s : segments) {
         b.append(s.prefix());
+        if (!names && s.kind() == Kind.NAME) {
+          b.append(s.text());
+          continue;
+        }
         switch (s.kind()) {
           case LITERAL -> b.append(s.text());
           case ACCOUNT -> b.append(account);
           case REGION -> b.append(region);
           case HEX, UUID -> b.append(digits(s.text(), HEX));
           case IAM_ID -> b.append(digits(s.text(), UPPER_DIGITS));
+          case POOL_ID -> b.append(digits(s.text(), LETTERS_DIGITS));
           case NAME -> b.append(name(s.text()));
           case PUBLIC_IP -> b.append(publicIp(s.text()));
           default -> throw new IllegalStateException(s.kind().name());
@@ -336,7 +405,12 @@ public final class TemplateReplicas implements ResourceGenerator {
       if (k == 0) {
         return name;
       }
-      return name.endsWith(".fifo") ? name.substring(0, name.length() - 5) + "-r" + k + ".fifo" : name + "-r" + k;
+      if (name.endsWith(".fifo")) {
+        return name.substring(0, name.length() - 5) + "-r" + k + ".fifo";
+      }
+      int dot = name.indexOf('.');
+      // a domain name: the copy's mark goes into its first label
+      return dot > 0 ? name.substring(0, dot) + "-r" + k + name.substring(dot) : name + "-r" + k;
     }
 
     /**

@@ -53,7 +53,7 @@ public final class ErrorRenderer {
     }
     boolean ec2 = p == Protocol.EC2;
     boolean query = p == Protocol.QUERY;
-    boolean json = p == Protocol.JSON;
+    boolean json = p == Protocol.JSON || p == Protocol.CBOR;
     boolean restJson = p == Protocol.REST_JSON;
     return switch (e.kind()) {
       case THROTTLING -> ec2 ? new Spec(503, "RequestLimitExceeded") : query ? new Spec(400, "Throttling")
@@ -115,14 +115,15 @@ public final class ErrorRenderer {
             : "<Error>" + error + "<RequestId>" + requestId + "</RequestId></Error>");
       }
       default -> {
-        headers.put("Content-Type", p == Protocol.JSON ? "application/x-amz-json-1.1" : "application/json");
+        headers.put("Content-Type", p == Protocol.CBOR ? ProtocolCodec.CBOR_CONTENT_TYPE
+            : p == Protocol.JSON ? "application/x-amz-json-1.1" : "application/json");
         headers.put("x-amzn-ErrorType", spec.code());
         // SQS and other awsQueryCompatible services read the query-era code from this header.
         headers.put("x-amzn-query-error", spec.code() + ";" + (spec.status() >= 500 ? "Receiver" : "Sender"));
         Map<String, String> members = new LinkedHashMap<>();
         members.put("__type", spec.code());
         members.put("message", message);
-        return new Reply(spec.status(), headers, JsonCodec.object(members));
+        return new Reply(spec.status(), headers, JsonCodec.object(members, p == Protocol.CBOR));
       }
     }
     return new Reply(spec.status(), headers, body.getBytes(StandardCharsets.UTF_8));

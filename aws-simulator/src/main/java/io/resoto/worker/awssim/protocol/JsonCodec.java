@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,28 +33,44 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /**
  * JSON bodies of the JSON and REST-JSON protocols, by the fields' location names: timestamps as
- * epoch seconds unless a TimestampFormatTrait says otherwise, blobs in base64.
+ * epoch seconds unless a TimestampFormatTrait says otherwise, blobs in base64. The same structure
+ * in CBOR is the body of the CBOR protocol (Kinesis): there timestamps are CBOR tag 1 with epoch
+ * milliseconds, as the SDK's CBOR generator writes them and its unmarshaller reads them, and blobs
+ * are CBOR byte strings.
  */
 final class JsonCodec {
   static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonFactory FACTORY = MAPPER.getFactory();
+  private static final ObjectMapper CBOR_MAPPER = new ObjectMapper(new CBORFactory());
+  private static final JsonFactory CBOR_FACTORY = CBOR_MAPPER.getFactory();
 
   private JsonCodec() {}
 
   // ---- decoding ----
 
   static JsonNode parse(byte[] body) {
+    return parse(body, false);
+  }
+
+  /** Parses a JSON body, or a CBOR one. */
+  static JsonNode parse(byte[] body, boolean cbor) {
+    ObjectMapper mapper = cbor ? CBOR_MAPPER : MAPPER;
     if (body.length == 0) {
-      return MAPPER.createObjectNode();
+      return mapper.createObjectNode();
     }
     try {
-      return MAPPER.readTree(body);
+      return mapper.readTree(body);
     } catch (IOException e) {
-      throw new Values.DecodeException("the body is not JSON: " + e.getMessage(), e);
+      throw new Values.DecodeException("the body is not " + (cbor ? "CBOR" : "JSON") + ": " + e.getMessage(), e);
     }
   }
 
   static void decodeInto(Object builder, List<SdkField<?>> fields, JsonNode node) {
+    decodeInto(builder, fields, node, false);
+  }
+
+  /** Decodes a body's payload fields into the builder; a CBOR body's timestamps are epoch milliseconds. */
+  static void decodeInto(Object builder, List<SdkField<?>> fields, JsonNode node, boolean cbor) {
     if (node == null || !node.isObject()) {
       return;
     }
@@ -62,22 +80,26 @@ final class JsonCodec {
       }
       JsonNode v = node.get(f.locationName());
       if (v != null && !v.isNull()) {
-        Values.set(f, builder, value(f, v));
+        Values.set(f, builder, value(f, v, cbor));
       }
     }
   }
 
   static Object value(SdkField<?> f, JsonNode v) {
+    return value(f, v, false);
+  }
+
+  private static Object value(SdkField<?> f, JsonNode v, boolean cbor) {
     MarshallingType<?> t = f.marshallingType();
     if (t == MarshallingType.SDK_POJO) {
       Object b = f.constructor().get();
-      decodeInto(b, ((SdkPojo) b).sdkFields(), v);
+      decodeInto(b, ((SdkPojo) b).sdkFields(), v, cbor);
       return Values.build(b);
     } else if (t == MarshallingType.LIST) {
       SdkField<?> member = f.getTrait(ListTrait.class).memberFieldInfo();
       List<Object> out = new ArrayList<>();
       for (JsonNode e : v) {
-        out.add(e.isNull() ? null : value(member, e));
+        out.add(e.isNull() ? null : value(member, e, cbor));
       }
       return out;
     } else if (t == MarshallingType.MAP) {
@@ -85,14 +107,22 @@ final class JsonCodec {
       Map<String, Object> out = new HashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
         Map.Entry<String, JsonNode> e = it.next();
-        out.put(e.getKey(), e.getValue().isNull() ? null : value(valueField, e.getValue()));
+        out.put(e.getKey(), e.getValue().isNull() ? null : value(valueField, e.getValue(), cbor));
       }
       return out;
     } else if (t == MarshallingType.DOCUMENT) {
       return document(v);
+    } else if (t == MarshallingType.SDK_BYTES && v.isBinary()) {
+      try {
+        return SdkBytes.fromByteArray(v.binaryValue());
+      } catch (IOException e) {
+        throw new Values.DecodeException("bad binary value: " + e.getMessage(), e);
+      }
     } else if (t == MarshallingType.INSTANT) {
       if (v.isNumber()) {
-        TimestampFormatTrait.Format fmt = Values.timestampFormat(f, TimestampFormatTrait.Format.UNIX_TIMESTAMP);
+        // a CBOR body's timestamps are epoch milliseconds (the number is read without its tag)
+        TimestampFormatTrait.Format fmt = Values.timestampFormat(f, cbor
+            ? TimestampFormatTrait.Format.UNIX_TIMESTAMP_MILLIS : TimestampFormatTrait.Format.UNIX_TIMESTAMP);
         return fmt == TimestampFormatTrait.Format.UNIX_TIMESTAMP_MILLIS
             ? Instant.ofEpochMilli(v.longValue()) : Codecs.fromEpochSeconds(v.decimalValue());
       }
@@ -126,8 +156,13 @@ final class JsonCodec {
 
   /** The JSON object of a structure's payload fields. */
   static byte[] encode(Object pojo, List<SdkField<?>> fields) {
+    return encode(pojo, fields, false);
+  }
+
+  /** The JSON (or CBOR) object of a structure's payload fields. */
+  static byte[] encode(Object pojo, List<SdkField<?>> fields, boolean cbor) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = (cbor ? CBOR_FACTORY : FACTORY).createGenerator(out)) {
       writeStruct(g, pojo, fields);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -137,8 +172,13 @@ final class JsonCodec {
 
   /** A JSON object of the given string fields (error bodies). */
   static byte[] object(Map<String, String> members) {
+    return object(members, false);
+  }
+
+  /** A JSON (or CBOR) object of the given string fields (error bodies). */
+  static byte[] object(Map<String, String> members, boolean cbor) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = (cbor ? CBOR_FACTORY : FACTORY).createGenerator(out)) {
       g.writeStartObject();
       for (Map.Entry<String, String> e : members.entrySet()) {
         g.writeStringField(e.getKey(), e.getValue());
@@ -191,6 +231,12 @@ final class JsonCodec {
       g.writeNumber(d);
     } else if (v instanceof BigDecimal d) {
       g.writeNumber(d);
+    } else if (v instanceof Instant t && g instanceof CBORGenerator cbor) {
+      // as the SDK's own CBOR generator: tag 1 (epoch-based date/time) with epoch milliseconds
+      cbor.writeTag(1);
+      cbor.writeNumber(t.toEpochMilli());
+    } else if (v instanceof SdkBytes b && g instanceof CBORGenerator) {
+      g.writeBinary(b.asByteArrayUnsafe());
     } else if (v instanceof Instant t) {
       TimestampFormatTrait.Format fmt = Values.timestampFormat(f, TimestampFormatTrait.Format.UNIX_TIMESTAMP);
       switch (fmt) {

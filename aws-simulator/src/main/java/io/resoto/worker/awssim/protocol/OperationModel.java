@@ -27,7 +27,8 @@ public final class OperationModel {
    * service's namespace for operations without a request body.
    */
   private static final Map<String, String> REST_XML_NAMESPACES =
-      Map.of("s3control", "http://awss3control.amazonaws.com/doc/2018-08-20/");
+      Map.of("s3control", "http://awss3control.amazonaws.com/doc/2018-08-20/",
+          "cloudfront", "http://cloudfront.amazonaws.com/doc/2020-05-31/");
   private static final String S3_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
   /** SDK packages that sign with another service's name and are counted under their own. */
   private static final Set<String> OWN_LABEL = Set.of("s3control");
@@ -79,16 +80,17 @@ public final class OperationModel {
       case "AwsQueryProtocolFactory" -> Protocol.QUERY;
       case "AwsS3ProtocolFactory", "AwsXmlProtocolFactory" -> Protocol.REST_XML;
       case "AwsJsonProtocolFactory" -> info.operationIdentifier() != null ? Protocol.JSON : Protocol.REST_JSON;
+      case "AwsCborProtocolFactory" -> Protocol.CBOR;
       default -> throw new IllegalArgumentException(
           "unsupported protocol factory " + factory + " of " + servicePackage);
     };
     // S3 answers a bare <Error>; the other REST-XML services (S3 Control, ...) wrap it in <ErrorResponse>
     this.wrappedXmlErrors = factory.equals("AwsXmlProtocolFactory");
-    this.target = protocol == Protocol.JSON ? info.operationIdentifier() : null;
+    this.target = protocol.isTargeted() ? info.operationIdentifier() : null;
     // The wire name can differ from the class name (IAM's GetMFADevice is GetMfaDeviceRequest).
     if (protocol == Protocol.QUERY || protocol == Protocol.EC2) {
       this.name = info.operationIdentifier();
-    } else if (protocol == Protocol.JSON) {
+    } else if (protocol.isTargeted()) {
       this.name = target.substring(target.lastIndexOf('.') + 1);
     } else {
       this.name = className;

@@ -30,7 +30,16 @@ public final class ProtocolCodec {
   /** REST-XML operations whose string payload is the document itself: S3 returns a bucket policy as is. */
   private static final Set<String> RAW_XML_STRING_PAYLOADS = Set.of("GetBucketPolicy");
 
+  /** The content type of the CBOR protocol's requests and answers. */
+  public static final String CBOR_CONTENT_TYPE = "application/x-amz-cbor-1.1";
+
   private ProtocolCodec() {}
+
+  /** Whether the request's body is CBOR (the CBOR protocol's clients may also send JSON). */
+  public static boolean isCbor(HttpRequest req) {
+    String ct = req.header("content-type");
+    return ct != null && ct.startsWith("application/x-amz-cbor");
+  }
 
   /**
    * Decodes a request.
@@ -48,6 +57,10 @@ public final class ProtocolCodec {
           new FormDecoder(params).decodeInto(builder, op.requestFields(), "");
         }
         case JSON -> JsonCodec.decodeInto(builder, op.requestFields(), JsonCodec.parse(req.body()));
+        case CBOR -> {
+          boolean cbor = isCbor(req);
+          JsonCodec.decodeInto(builder, op.requestFields(), JsonCodec.parse(req.body(), cbor), cbor);
+        }
         case REST_JSON, REST_XML -> decodeRest(op, req, labels, builder);
         default -> throw new IllegalStateException();
       }
@@ -204,6 +217,11 @@ public final class ProtocolCodec {
         headers.put("Content-Type", ct != null && ct.startsWith("application/x-amz-json") ? ct
             : "application/x-amz-json-1.1");
       }
+      case CBOR -> {
+        boolean cbor = isCbor(req);
+        body = JsonCodec.encode(response, fields, cbor);
+        headers.put("Content-Type", cbor ? CBOR_CONTENT_TYPE : "application/x-amz-json-1.1");
+      }
       case REST_JSON, REST_XML -> {
         status = encodeHeaders(response, fields, headers, 200);
         body = restBody(op, response, headers);
@@ -309,7 +327,11 @@ public final class ProtocolCodec {
     headers.put("x-amzn-RequestId", requestId);
     headers.put("x-amz-request-id", requestId);
     String body;
-    if (protocol == Protocol.JSON || protocol == Protocol.REST_JSON) {
+    if (protocol == Protocol.CBOR) {
+      headers.put("Content-Type", CBOR_CONTENT_TYPE);
+      // a map of one entry whose value never comes: the CBOR parser fails at the end of input
+      return new Reply(200, headers, new byte[] {(byte) 0xa1, 0x61, 'x'});
+    } else if (protocol == Protocol.JSON || protocol == Protocol.REST_JSON) {
       headers.put("Content-Type", "application/json");
       body = "{\"" + operation + "\":[{\"x\":";
     } else {

@@ -21,7 +21,27 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.iam.IamTagsApi(),
       new io.resoto.worker.awssim.resources.cloudwatch.CloudWatchMetricsApi(),
       new io.resoto.worker.awssim.resources.sqs.SqsQueuesApi(),
-      new io.resoto.worker.awssim.resources.kms.KmsKeysApi());
+      new io.resoto.worker.awssim.resources.kms.KmsKeysApi(),
+      new io.resoto.worker.awssim.resources.backup.BackupApi(),
+      new io.resoto.worker.awssim.resources.cloudformation.CloudFormationApi(),
+      new io.resoto.worker.awssim.resources.cloudfront.CloudFrontApi(),
+      new io.resoto.worker.awssim.resources.autoscaling.AutoScalingApi(),
+      new io.resoto.worker.awssim.resources.cloudtrail.CloudTrailApi(),
+      new io.resoto.worker.awssim.resources.config.ConfigRecordersApi(),
+      new io.resoto.worker.awssim.resources.athena.AthenaApi(),
+      new io.resoto.worker.awssim.resources.apigateway.ApiGatewayApi(),
+      new io.resoto.worker.awssim.resources.dynamodb.DynamoDbTablesApi(),
+      new io.resoto.worker.awssim.resources.cloudwatch.CloudWatchAlarmsApi(),
+      new io.resoto.worker.awssim.resources.logs.CloudWatchLogsApi(),
+      new io.resoto.worker.awssim.resources.secretsmanager.SecretsManagerApi(),
+      new io.resoto.worker.awssim.resources.ecr.EcrRepositoriesApi(),
+      new io.resoto.worker.awssim.resources.cognito.CognitoUserPoolsApi(),
+      new io.resoto.worker.awssim.resources.servicequotas.ServiceQuotasApi(),
+      new io.resoto.worker.awssim.resources.kinesis.KinesisStreamsApi(),
+      new io.resoto.worker.awssim.resources.route53.Route53Api(),
+      new io.resoto.worker.awssim.resources.sns.SnsApi(),
+      new io.resoto.worker.awssim.resources.ssm.SsmApi(),
+      new io.resoto.worker.awssim.resources.glacier.GlacierApi());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

@@ -53,6 +53,22 @@ class TemplateReplicasTest {
     assertThat(items(region, "ec2", "Volumes")).extracting(v -> v.get("VolumeId")).doesNotHaveDuplicates()
         .allMatch(id -> ((String) id).matches("vol-[0-9a-f]{17}"));
     assertThat(region.toString()).doesNotContain("111111111111").doesNotContain("us-east-1");
+
+    // Cognito pool ids (region_ + nine letters or digits) differ per copy, and the pool's users,
+    // groups and ARN follow their pool
+    List<Map<String, Object>> pools = items(region, "cognito-idp", "UserPools");
+    assertThat(pools).extracting(p -> (String) p.get("Id")).doesNotHaveDuplicates()
+        .allMatch(id -> id.matches("eu-west-1_[A-Za-z0-9]{9}"));
+    Set<String> poolIds = pools.stream().map(p -> (String) p.get("Id")).collect(Collectors.toSet());
+    assertThat(pools).allMatch(p -> ((String) p.get("Arn")).endsWith(":userpool/" + p.get("Id")));
+    assertThat(items(region, "cognito-idp", "PoolUsers")).extracting(u -> (String) u.get("UserPoolId"))
+        .doesNotHaveDuplicates().allMatch(poolIds::contains);
+    assertThat(items(region, "cognito-idp", "Groups")).extracting(g -> (String) g.get("UserPoolId"))
+        .allMatch(poolIds::contains);
+    // a quota is the account's and region's, one whatever the number of copies
+    assertThat(items(region, "service-quotas", "Quotas")).extracting(q -> q.get("QuotaCode"))
+        .doesNotHaveDuplicates().contains("L-1216C47A").hasSize(items(TemplateReplicas.demo(1)
+            .generate(TARGET, "eu-west-1", 7), "service-quotas", "Quotas").size());
   }
 
   @Test

@@ -634,6 +634,9 @@ public final class AccountCollector {
         if (node == p.node()) {
           kept.add(p);
           byIdentity.computeIfAbsent(identity(node.kind(), node.resourceId()), k -> new ArrayList<>()).add(node);
+          if (node.properties().get("arn") instanceof String arn) {
+            byIdentity.computeIfAbsent(identity(node.kind(), byArn(arn)), k -> new ArrayList<>()).add(node);
+          }
           byKind.computeIfAbsent(node.kind(), k -> new ArrayList<>()).add(node);
         }
       }
@@ -727,6 +730,11 @@ public final class AccountCollector {
 
   private static String identity(String kind, String id) {
     return kind + "\u0000" + id;
+  }
+
+  /** The identity key of a node by its {@code arn} property (no resource id starts with NUL). */
+  static String byArn(String arn) {
+    return "\u0000arn\u0000" + arn;
   }
 
   private static ThreadFactory threads(String prefix) {

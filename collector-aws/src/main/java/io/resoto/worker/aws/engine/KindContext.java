@@ -159,6 +159,24 @@ public final class KindContext {
   }
 
   /**
+   * An edge from {@code from} to the node of {@code targetKind} whose {@code arn} property is
+   * {@code targetArn}, if collected: for APIs that name other resources only by ARN while the
+   * target kind's id is something else (a DynamoDB table's id is its TableId).
+   */
+  public void edgeToArn(Node from, String targetKind, String targetArn, EdgeType type) {
+    if (targetArn != null) {
+      edge(from, targetKind, AccountCollector.byArn(targetArn), type);
+    }
+  }
+
+  /** An edge to {@code to} from the node of {@code sourceKind} whose {@code arn} property is {@code sourceArn}. */
+  public void edgeFromArn(String sourceKind, String sourceArn, Node to, EdgeType type) {
+    if (sourceArn != null) {
+      edgeFrom(sourceKind, AccountCollector.byArn(sourceArn), to, type);
+    }
+  }
+
+  /**
    * An edge from {@code from} to nodes the core finds after the merge, possibly in other graphs
    * (e.g. from an organisational unit to the accounts in it, whose graphs other accounts deliver).
    * Dropped with {@code from} if that node is not kept.

@@ -122,6 +122,34 @@ class AccountCollectorTest {
   }
 
   @Test
+  void edgesResolveByTheTargetsArnToo() throws Exception {
+    AwsKind source = kind("aws_test_source", Scope.GLOBAL, "svc-a", ctx -> {
+      Node s = ctx.add(ctx.node("aws_test_source", "s1").build());
+      ctx.edgeToArn(s, "aws_test_target", "arn:aws:svc:us-east-1:111111111111:thing/one", EdgeType.DEFAULT);
+      ctx.edgeFromArn("aws_test_target", "arn:aws:svc:us-east-1:111111111111:thing/one", s, EdgeType.DELETE);
+      ctx.edgeToArn(s, "aws_test_target", "arn:aws:svc:us-east-1:111111111111:thing/missing", EdgeType.DEFAULT);
+      // an id that happens to equal the ARN's text does not match by ARN, nor the reverse
+      ctx.edge(s, "aws_test_target", "arn:aws:svc:us-east-1:111111111111:thing/two", EdgeType.DEFAULT);
+    });
+    AwsKind target = kind("aws_test_target", Scope.GLOBAL, "svc-b", ctx -> {
+      ctx.add(KindContext.arn(ctx.node("aws_test_target", "table-id-1"), "arn:aws:svc:us-east-1:111111111111:thing/one")
+          .build());
+      ctx.add(KindContext.arn(ctx.node("aws_test_target", "table-id-2"), "arn:aws:svc:us-east-1:111111111111:thing/two")
+          .build());
+    });
+
+    Graph g = collect(Map.of(), source, target).graph().graph();
+
+    Node s1 = nodes(g, "aws_test_source").get(0);
+    Node one = nodes(g, "aws_test_target").stream().filter(n -> n.resourceId().equals("table-id-1")).findFirst()
+        .orElseThrow();
+    assertThat(g.edges()).filteredOn(e -> e.from().equals(s1.id()) || e.to().equals(s1.id()))
+        .filteredOn(e -> !nodes(g, "aws_region").stream().anyMatch(r -> r.id().equals(e.from())))
+        .containsExactlyInAnyOrder(new Edge(s1.id(), one.id(), EdgeType.DEFAULT, null),
+            new Edge(one.id(), s1.id(), EdgeType.DELETE, null));
+  }
+
+  @Test
   void aKindThatIsDeniedIsSkippedWithAWarningAndTheOthersAreCollected() throws Exception {
     sim.aws().faults().add(FaultRule.forService("ec2").region("eu-central-1").accessDenied(true));
     AwsKind denied = kind("aws_test_regions", Scope.REGIONAL, "ec2", ctx -> {

@@ -34,8 +34,10 @@ public final class AwsIamRoleKind extends DeclaredKind {
       .property("role_permissions_boundary", "string",
           "The ARN of the policy that sets the role's permissions boundary, if any.")
       .property("role_last_used_region", "string", "The region the role was last used in.")
-      .successors(EdgeType.DEFAULT, AwsIamPolicyKind.KIND, AwsIamInstanceProfileKind.KIND)
-      .successors(EdgeType.DELETE, AwsIamPolicyKind.KIND, AwsIamInstanceProfileKind.KIND)
+      .successors(EdgeType.DEFAULT, AwsIamPolicyKind.KIND, AwsIamInstanceProfileKind.KIND, "aws_cognito_group",
+          "aws_apigateway_authorizer", "aws_sns_subscription")
+      .successors(EdgeType.DELETE, AwsIamPolicyKind.KIND, AwsIamInstanceProfileKind.KIND, "aws_cognito_group",
+          "aws_apigateway_authorizer", "aws_sns_subscription")
       .build();
 
   /** Declares the kind. */
