@@ -68,6 +68,9 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
     }
   }
 
+  /** Threads serving requests unless {@link Builder#threads} says otherwise. */
+  public static final int DEFAULT_THREADS = 16;
+
   private final int port;
   private final SigV4Verifier verifier;
   private final FaultPlan faults;
@@ -98,7 +101,7 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
     private CredentialStore credentials;
     private FaultPlan faults = new FaultPlan();
     private Clock clock = Clock.systemUTC();
-    private int threads = 16;
+    private int threads = DEFAULT_THREADS;
 
     private Builder() {}
 
@@ -232,6 +235,11 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
     synchronized void register(Route route) {
       OperationModel m = route.model();
       byName.put(m.protocol().isTargeted() ? m.target() : m.name(), route);
+      if (m.protocol() == Protocol.QUERY) {
+        // services sharing a signing name and action names (classic ELB and ELBv2 both sign as
+        // elasticloadbalancing and both have DescribeLoadBalancers) differ by the Version they send
+        byName.put(m.name() + "@" + m.apiVersion(), route);
+      }
       if (m.protocol().isRest()) {
         List<Route> next = new ArrayList<>();
         for (Route r : rest) {
@@ -253,7 +261,11 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
       switch (protocol) {
         case QUERY, EC2 -> {
           List<String> action = form.get("Action");
-          Route r = action == null ? null : byName.get(action.get(0));
+          List<String> version = form.get("Version");
+          Route r = action == null || version == null ? null : byName.get(action.get(0) + "@" + version.get(0));
+          if (r == null) {
+            r = action == null ? null : byName.get(action.get(0));
+          }
           return r == null ? null : new Match(r, Map.of());
         }
         case JSON, CBOR -> {
@@ -356,6 +368,7 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
       } catch (IllegalArgumentException e) {
         throw AwsError.of(400, decodeErrorCode(protocol), e.getMessage());
       }
+      counters.scopedCall(account, region, service, operation, isContinuation(request));
       CallContext ctx = new CallContext(service, operation, region, unsigned ? null : auth.accessKeyId(),
           caller, requestId);
       SdkResponse response = match.route().handler().handle(ctx, request);
@@ -406,6 +419,30 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
     String code = ErrorRenderer.spec(protocol, e).code();
     return code.contains("Throttl") || code.equals("RequestLimitExceeded") || code.equals("SlowDown")
         || code.equals("TooManyRequestsException");
+  }
+
+  /**
+   * The request members AWS APIs carry a pagination token in (the token a previous page returned);
+   * {@code Marker} and {@code NextMarker} also where a listing starts after a given item, which
+   * the collector does not ask for.
+   */
+  private static final Set<String> PAGE_TOKEN_MEMBERS = Set.of("NextToken", "nextToken", "Marker", "marker",
+      "NextMarker", "ContinuationToken", "PaginationToken", "StartingToken", "PageToken", "NextPageToken",
+      "Position", "position", "KeyMarker", "UploadIdMarker", "VersionIdMarker", "ExclusiveStartTableName",
+      "ExclusiveStartStreamName", "ExclusiveStartShardId", "StartRecordName", "StartRecordIdentifier",
+      "Cursor", "cursor", "NextPageMarker", "PageMarker");
+
+  /** Whether a request asks for a page after the first: a pagination token member is set. */
+  static boolean isContinuation(SdkRequest request) {
+    for (software.amazon.awssdk.core.SdkField<?> f : request.sdkFields()) {
+      if (PAGE_TOKEN_MEMBERS.contains(f.memberName())) {
+        Object v = f.getValueOrDefault(request);
+        if (v != null && !(v instanceof String str && str.isEmpty())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String decodeErrorCode(Protocol p) {

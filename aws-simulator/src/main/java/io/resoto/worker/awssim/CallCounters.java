@@ -1,5 +1,8 @@
 package io.resoto.worker.awssim;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts the calls the simulator received, per service and operation ({@code "ec2:DescribeInstances"}):
  * all calls, those answered with a throttling error, and those that failed otherwise (errors,
- * reset connections, malformed bodies). Thread-safe.
+ * reset connections, malformed bodies). Calls that passed authentication and were decoded are
+ * also counted per caller account and signing region, with how many of them asked for a later
+ * page (carried a pagination token): benchmarks derive the calls that must run one after another
+ * from that. Thread-safe.
  */
 public final class CallCounters {
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -21,6 +27,28 @@ public final class CallCounters {
     final LongAdder throttled = new LongAdder();
     final LongAdder failed = new LongAdder();
   }
+
+  /**
+   * The calls of one operation by one account in one region: all of them, and those that asked
+   * for a page after the first (a pagination token in the request). {@code account} is null for
+   * unsigned calls.
+   */
+  public record ScopedStats(String account, String region, String service, String operation, long calls,
+      long continued) {
+    /** Calls without a pagination token: listings started (or single calls). */
+    public long firstPages() {
+      return calls - continued;
+    }
+  }
+
+  private record Scope(String account, String region, String service, String operation) {}
+
+  private static final class ScopedCounter {
+    final LongAdder calls = new LongAdder();
+    final LongAdder continued = new LongAdder();
+  }
+
+  private final Map<Scope, ScopedCounter> scoped = new ConcurrentHashMap<>();
 
   private Counter counter(String service, String operation) {
     return counters.computeIfAbsent(service + ":" + operation, k -> new Counter());
@@ -41,6 +69,26 @@ public final class CallCounters {
     counter(service, operation).failed.increment();
   }
 
+  /** Counts a call by the account in the region; {@code continued}: it carried a pagination token. */
+  public void scopedCall(String account, String region, String service, String operation, boolean continued) {
+    ScopedCounter c = scoped.computeIfAbsent(new Scope(account, region, service, operation), k -> new ScopedCounter());
+    c.calls.increment();
+    if (continued) {
+      c.continued.increment();
+    }
+  }
+
+  /** The per-account and region counts, sorted by account, region, service and operation. */
+  public List<ScopedStats> scopedSnapshot() {
+    List<ScopedStats> out = new ArrayList<>();
+    scoped.forEach((k, c) -> out.add(new ScopedStats(k.account(), k.region(), k.service(), k.operation(),
+        c.calls.sum(), c.continued.sum())));
+    out.sort(Comparator.comparing(ScopedStats::account, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(ScopedStats::region, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(ScopedStats::service).thenComparing(ScopedStats::operation));
+    return List.copyOf(out);
+  }
+
   /** An immutable copy of the counts, keyed {@code "service:Operation"}, sorted by key. */
   public Map<String, Stats> snapshot() {
     Map<String, Stats> out = new TreeMap<>();
@@ -57,5 +105,6 @@ public final class CallCounters {
   /** Forgets all counts. */
   public void reset() {
     counters.clear();
+    scoped.clear();
   }
 }

@@ -39,8 +39,19 @@ public final class Simulation implements AutoCloseable {
    */
   public static Simulation start(Estate estate, int port, int imdsPort, FaultPlan faults, Clock clock)
       throws IOException {
+    return start(estate, port, imdsPort, faults, clock, AwsSimulator.DEFAULT_THREADS);
+  }
+
+  /**
+   * As {@link #start(Estate, int, int, FaultPlan, Clock)} with {@code threads} serving the AWS APIs:
+   * with latency faults every call holds a thread for its latency, so a collector running many
+   * calls at once needs more than the default.
+   */
+  public static Simulation start(Estate estate, int port, int imdsPort, FaultPlan faults, Clock clock, int threads)
+      throws IOException {
     EstateCredentials credentials = new EstateCredentials(estate, clock);
-    AwsSimulator aws = AwsSimulator.builder().port(port).credentials(credentials).faults(faults).clock(clock).build();
+    AwsSimulator aws = AwsSimulator.builder().port(port).credentials(credentials).faults(faults).clock(clock)
+        .threads(threads).build();
     IdentityApis.registerAll(aws, estate, credentials, clock);
     io.resoto.worker.awssim.resources.ResourceApis.registerAll(aws,
         new io.resoto.worker.awssim.resources.ResourceStore(estate));

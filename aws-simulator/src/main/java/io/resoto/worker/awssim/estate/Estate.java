@@ -125,7 +125,8 @@ public final class Estate {
       "estates/demo-parts/apigw-athena-asg-trail-config.yaml",
       "estates/demo-parts/dynamodb-cloudwatch-etc.yaml",
       "estates/demo-parts/route53-sns-ssm-glacier.yaml",
-      "estates/demo-parts/containers-cache-beanstalk.yaml");
+      "estates/demo-parts/containers-cache-beanstalk.yaml",
+      "estates/demo-parts/lb-lambda-rds-etc.yaml");
 
   /** The demo estate's {@code pricing} section, kept in a file of its own (service code -> documents). */
   public static final String DEMO_PRICING = "estates/demo-parts/pricing.yaml";

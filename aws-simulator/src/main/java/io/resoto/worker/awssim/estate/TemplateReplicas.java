@@ -318,7 +318,8 @@ public final class TemplateReplicas implements ResourceGenerator {
       return depth == 2;
     }
     // an item's own id in a format no pattern knows (CloudFront's E2DEMO..., API Gateway's a1b2c3)
-    return key.endsWith("Name") || depth == 2 && key.endsWith("Id");
+    // and Redshift's ClusterIdentifier, which no ARN in its item carries (RDS's identifiers end its ARNs)
+    return key.endsWith("Name") || depth == 2 && (key.endsWith("Id") || key.equals("ClusterIdentifier"));
   }
 
   /** An item's own domain name (API Gateway custom domains, ...): a name with dots. */

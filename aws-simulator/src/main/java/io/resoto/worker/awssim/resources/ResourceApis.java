@@ -46,7 +46,14 @@ public final class ResourceApis {
       new io.resoto.worker.awssim.resources.ecs.EcsApi(),
       new io.resoto.worker.awssim.resources.efs.EfsApi(),
       new io.resoto.worker.awssim.resources.elasticache.ElastiCacheApi(),
-      new io.resoto.worker.awssim.resources.elasticbeanstalk.ElasticBeanstalkApi());
+      new io.resoto.worker.awssim.resources.elasticbeanstalk.ElasticBeanstalkApi(),
+      new io.resoto.worker.awssim.resources.lambda.LambdaFunctionsApi(),
+      new io.resoto.worker.awssim.resources.elbv2.Elbv2Api(),
+      new io.resoto.worker.awssim.resources.elb.ElbApi(),
+      new io.resoto.worker.awssim.resources.rds.RdsApi(),
+      new io.resoto.worker.awssim.resources.redshift.RedshiftApi(),
+      new io.resoto.worker.awssim.resources.opensearch.OpenSearchDomainsApi(),
+      new io.resoto.worker.awssim.resources.wafv2.Wafv2Api());
 
   /** Registers every group. */
   public static void registerAll(HandlerRegistry registry, ResourceStore store) {

@@ -120,6 +120,53 @@ class SimulationTest {
   }
 
   @Test
+  void callsAreCountedPerAccountAndRegionWithTheirLaterPages() throws Exception {
+    start(Estate.demo());
+    OrganizationsClient org = client(OrganizationsClient.builder(), COLLECTOR, "us-east-1");
+    assertThat(org.listAccountsPaginator(r -> r.maxResults(1)).stream().count()).isEqualTo(3);
+    Ec2Client ec2 = client(Ec2Client.builder(), COLLECTOR, "eu-central-1");
+    ec2.describeVpcs();
+    ec2.describeVpcs();
+
+    assertThat(sim.aws().counters().scopedSnapshot()).containsExactly(
+        new io.resoto.worker.awssim.CallCounters.ScopedStats("111111111111", "eu-central-1", "ec2", "DescribeVpcs", 2, 0),
+        new io.resoto.worker.awssim.CallCounters.ScopedStats("111111111111", "us-east-1", "organizations",
+            "ListAccounts", 3, 2));
+    assertThat(sim.aws().counters().scopedSnapshot().get(1).firstPages()).isEqualTo(1);
+    sim.aws().counters().reset();
+    assertThat(sim.aws().counters().scopedSnapshot()).isEmpty();
+  }
+
+  @Test
+  void servesWithTheGivenNumberOfThreads() throws Exception {
+    sim = Simulation.start(Estate.demo(), 0, 0, new FaultPlan(), clock, 24);
+    // 24 calls that each wait for all 24 to arrive: they complete only when 24 threads serve at once
+    // (the default 16 would leave 8 queued and the barrier would time out)
+    java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(24);
+    sim.aws().on(software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest.class, (ctx, req) -> {
+      try {
+        barrier.await(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException("not all calls were served at once", e);
+      }
+      return software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse.builder().account("all").build();
+    });
+    StsClient sts = client(StsClient.builder(), COLLECTOR, "us-east-1");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+    try {
+      List<java.util.concurrent.Future<String>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        calls.add(pool.submit(() -> sts.getCallerIdentity().account()));
+      }
+      for (var c : calls) {
+        assertThat(c.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("all");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aliasesAndRegionsIncludingNotOptedIn() throws Exception {
     start(Estate.demo());
     IamClient iam = client(IamClient.builder(), COLLECTOR, "us-east-1");

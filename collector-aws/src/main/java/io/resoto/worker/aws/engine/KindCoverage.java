@@ -1,5 +1,6 @@
 package io.resoto.worker.aws.engine;
 
+import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,10 @@ public final class KindCoverage {
     Map<String, List<AwsKind>> byService = new TreeMap<>();
     kinds.forEach(k -> byService.computeIfAbsent(k.service(), s -> new ArrayList<>()).add(k));
     Set<String> registered = kinds.stream().map(AwsKind::name).collect(Collectors.toSet());
-    Map<String, Map<String, Set<String>>> incoming = incoming(kinds);
+    List<ComplexKind> models = kinds.stream().map(AwsKind::model).toList();
+    Map<String, Map<String, List<String>>> successors = new LinkedHashMap<>();
+    kinds.forEach(k -> successors.put(k.name(), KindRegistry.successors(k.model(), models)));
+    Map<String, Map<String, Set<String>>> incoming = incoming(successors);
     long calls = kinds.stream().flatMap(k -> k.apiCalls().stream()).distinct().count();
 
     StringBuilder b = new StringBuilder();
@@ -81,7 +85,7 @@ public final class KindCoverage {
               + " no nodes of its own, not in the model |\n");
         }
         for (EdgeType type : EdgeType.values()) {
-          List<String> to = k.model().successorKinds().getOrDefault(type.wireName(), List.of());
+          List<String> to = successors.get(k.name()).getOrDefault(type.wireName(), List.of());
           if (!to.isEmpty()) {
             b.append("| ").append(type.wireName()).append(" edges to | ").append(kindList(to, registered))
                 .append(" |\n");
@@ -98,12 +102,10 @@ public final class KindCoverage {
   }
 
   /** target kind -> edge type -> kinds declaring an edge of that type to it. */
-  private static Map<String, Map<String, Set<String>>> incoming(List<AwsKind> kinds) {
+  private static Map<String, Map<String, Set<String>>> incoming(Map<String, Map<String, List<String>>> successors) {
     Map<String, Map<String, Set<String>>> in = new LinkedHashMap<>();
-    for (AwsKind k : kinds) {
-      k.model().successorKinds().forEach((type, targets) -> targets.forEach(t -> in
-          .computeIfAbsent(t, x -> new TreeMap<>()).computeIfAbsent(type, x -> new TreeSet<>()).add(k.name())));
-    }
+    successors.forEach((kind, byType) -> byType.forEach((type, targets) -> targets.forEach(t -> in
+        .computeIfAbsent(t, x -> new TreeMap<>()).computeIfAbsent(type, x -> new TreeSet<>()).add(kind))));
     return in;
   }
 

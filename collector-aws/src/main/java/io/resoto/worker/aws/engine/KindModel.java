@@ -16,6 +16,13 @@ import java.util.Objects;
  */
 public final class KindModel {
 
+  /**
+   * The metadata key under which a kind's declared predecessors travel from its model to
+   * {@link KindRegistry#model()}, which turns them into successors of the other kind and drops the
+   * key (it never reaches the core).
+   */
+  static final String PREDECESSORS = "_predecessors";
+
   /** The base kind of every AWS resource: it brings the {@code arn} property. */
   public static final String AWS_RESOURCE = "aws_resource";
 
@@ -23,6 +30,7 @@ public final class KindModel {
   private final List<String> bases = new ArrayList<>();
   private final List<Property> properties = new ArrayList<>();
   private final Map<String, List<String>> successors = new LinkedHashMap<>();
+  private final Map<String, List<String>> predecessors = new LinkedHashMap<>();
   private final Map<String, Object> metadata = new LinkedHashMap<>();
 
   private KindModel(String fqn) {
@@ -62,6 +70,17 @@ public final class KindModel {
     return this;
   }
 
+  /**
+   * Kinds that may have edges of this type to this kind, as the original's reference kinds
+   * declare predecessors: for edges a kind makes from another kind's node to its own
+   * ({@link KindContext#edgeFrom}). The model sent to the core lists them as successors of those
+   * kinds.
+   */
+  public KindModel predecessors(EdgeType type, String... kinds) {
+    predecessors.computeIfAbsent(type.wireName(), t -> new ArrayList<>()).addAll(List.of(kinds));
+    return this;
+  }
+
   /** Icon and group, as the base kinds carry them. */
   public KindModel display(String icon, String group) {
     metadata.put("icon", icon);
@@ -74,6 +93,11 @@ public final class KindModel {
     Map<String, Object> meta = new LinkedHashMap<>(metadata);
     meta.put("name", displayName(fqn));
     meta.put("source", "aws");
+    if (!predecessors.isEmpty()) {
+      Map<String, List<String>> copy = new LinkedHashMap<>();
+      predecessors.forEach((type, kinds) -> copy.put(type, List.copyOf(kinds)));
+      meta.put(PREDECESSORS, copy);
+    }
     return new ComplexKind(fqn, bases, properties, successors, true, meta);
   }
 

@@ -33,6 +33,8 @@ public final class KindRegistry {
   private static final List<AwsKind> KINDS = List.of(
       new AwsAccountKind(),
       new io.resoto.worker.aws.kinds.acm.AwsAcmCertificateKind(),
+      new io.resoto.worker.aws.kinds.elbv2.AwsAlbKind(),
+      new io.resoto.worker.aws.kinds.elbv2.AwsAlbTargetGroupKind(),
       new io.resoto.worker.aws.kinds.apigateway.AwsApiGatewayAuthorizerKind(),
       new io.resoto.worker.aws.kinds.apigateway.AwsApiGatewayDeploymentKind(),
       new io.resoto.worker.aws.kinds.apigateway.AwsApiGatewayDomainNameKind(),
@@ -111,6 +113,7 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.eks.AwsEksNodegroupKind(),
       new io.resoto.worker.aws.kinds.elasticache.AwsElastiCacheCacheClusterKind(),
       new io.resoto.worker.aws.kinds.elasticache.AwsElastiCacheReplicationGroupKind(),
+      new io.resoto.worker.aws.kinds.elb.AwsElbKind(),
       new io.resoto.worker.aws.kinds.glacier.AwsGlacierJobKind(),
       new io.resoto.worker.aws.kinds.glacier.AwsGlacierVaultKind(),
       new io.resoto.worker.aws.kinds.iam.AwsIamAccessKeyKind(),
@@ -122,8 +125,15 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.iam.AwsIamUserKind(),
       new io.resoto.worker.aws.kinds.kinesis.AwsKinesisStreamKind(),
       new io.resoto.worker.aws.kinds.kms.AwsKmsKeyKind(),
+      new io.resoto.worker.aws.kinds.lambda.AwsLambdaFunctionKind(),
+      new io.resoto.worker.aws.kinds.opensearch.AwsOpenSearchDomainKind(),
       new AwsOrganizationalRootKind(),
       new AwsOrganizationalUnitKind(),
+      new io.resoto.worker.aws.kinds.rds.AwsRdsClusterKind(),
+      new io.resoto.worker.aws.kinds.rds.AwsRdsClusterSnapshotKind(),
+      new io.resoto.worker.aws.kinds.rds.AwsRdsInstanceKind(),
+      new io.resoto.worker.aws.kinds.rds.AwsRdsSnapshotKind(),
+      new io.resoto.worker.aws.kinds.redshift.AwsRedshiftClusterKind(),
       new AwsRegionKind(),
       new io.resoto.worker.aws.kinds.iam.AwsRootUserKind(),
       new io.resoto.worker.aws.kinds.route53.AwsRoute53ResourceRecordKind(),
@@ -143,7 +153,8 @@ public final class KindRegistry {
       new io.resoto.worker.aws.kinds.ssm.AwsSsmResourceComplianceKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcKind(),
       new io.resoto.worker.aws.kinds.ec2.AwsVpcEndpointKind(),
-      new io.resoto.worker.aws.kinds.ec2.AwsVpcPeeringConnectionKind()
+      new io.resoto.worker.aws.kinds.ec2.AwsVpcPeeringConnectionKind(),
+      new io.resoto.worker.aws.kinds.waf.AwsWafWebAclKind()
 );
 
   private KindRegistry() {}
@@ -174,14 +185,43 @@ public final class KindRegistry {
     List<ModelKind> out = new ArrayList<>();
     for (ComplexKind k : declared) {
       Map<String, List<String>> successors = new LinkedHashMap<>();
-      k.successorKinds().forEach((type, targets) -> {
+      successors(k, declared).forEach((type, targets) -> {
         List<String> present = targets.stream().filter(known::contains).toList();
         if (!present.isEmpty()) {
           successors.put(type, present);
         }
       });
-      out.add(new ComplexKind(k.fqn(), k.bases(), k.properties(), successors, k.aggregateRoot(), k.metadata()));
+      Map<String, Object> metadata = new LinkedHashMap<>(k.metadata());
+      metadata.remove(KindModel.PREDECESSORS);
+      out.add(new ComplexKind(k.fqn(), k.bases(), k.properties(), successors, k.aggregateRoot(), metadata));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * A kind's successors per edge type: those it declares, and those other kinds declare as their
+   * predecessors ({@link KindModel#predecessors}), in declaration order, each once.
+   */
+  public static Map<String, List<String>> successors(ComplexKind kind, List<ComplexKind> all) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    kind.successorKinds().forEach((type, targets) -> out.put(type, new ArrayList<>(targets)));
+    for (ComplexKind other : all) {
+      if (other.metadata().get(KindModel.PREDECESSORS) instanceof Map<?, ?> preds) {
+        preds.forEach((type, sources) -> {
+          if (sources instanceof List<?> list && list.contains(kind.fqn())) {
+            List<String> targets = out.computeIfAbsent((String) type, t -> new ArrayList<>());
+            if (!targets.contains(other.fqn())) {
+              targets.add(other.fqn());
+            }
+          }
+        });
+      }
+    }
+    return out;
+  }
+
+  /** {@link #successors(ComplexKind, List)} over the registry's kinds. */
+  public static Map<String, List<String>> successors(AwsKind kind) {
+    return successors(kind.model(), KINDS.stream().map(AwsKind::model).toList());
   }
 }

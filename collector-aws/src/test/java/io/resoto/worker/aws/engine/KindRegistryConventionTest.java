@@ -34,6 +34,20 @@ class KindRegistryConventionTest {
   }
 
   @Test
+  void predecessorsAKindDeclaresAreSuccessorsOfTheOtherKindInTheModel() {
+    ComplexKind vpc = KindRegistry.model().stream().filter(k -> k.fqn().equals("aws_vpc"))
+        .map(ComplexKind.class::cast).findFirst().orElseThrow();
+    // the ALB kind links its VPC to itself (edgeFrom) and declares the VPC as predecessor
+    assertThat(vpc.successorKinds().get("default")).contains("aws_alb", "aws_ec2_subnet");
+    assertThat(vpc.successorKinds().get("delete")).contains("aws_alb");
+    assertThat(KindRegistry.model()).allSatisfy(k -> assertThat(((ComplexKind) k).metadata())
+        .doesNotContainKey("_predecessors"));
+    // each successor once, even when both ends declare it
+    assertThat(KindRegistry.model()).allSatisfy(k -> ((ComplexKind) k).successorKinds().values()
+        .forEach(targets -> assertThat(targets).doesNotHaveDuplicates()));
+  }
+
+  @Test
   void theModelIsConsistentWithTheBaseModel() {
     List<ModelKind> model = KindRegistry.model();
     assertThat(Model.base().plus(model).validate()).isEmpty();

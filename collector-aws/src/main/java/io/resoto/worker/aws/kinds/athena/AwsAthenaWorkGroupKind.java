@@ -33,6 +33,7 @@ public final class AwsAthenaWorkGroupKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_kms_key")
       .display("resource", "database")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND, "aws_s3_bucket")
       .property("workgroup_state", "string", "Whether queries may run in the work group: ENABLED or DISABLED.")

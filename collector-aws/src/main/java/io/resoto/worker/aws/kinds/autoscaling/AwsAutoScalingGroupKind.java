@@ -38,6 +38,7 @@ public final class AwsAutoScalingGroupKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("autoscaling_group", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_ec2_instance")
       .display("autoscaling_group", "compute")
       .successors(EdgeType.DEFAULT, INSTANCE, LAUNCH_TEMPLATE)
       .property("min_size", "int64", "The minimum number of instances the group keeps.")

@@ -54,6 +54,7 @@ public final class AwsCloudFormationStackKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("stack", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_cloudformation_stack")
       .display("stack", "management")
       .successors(EdgeType.DEFAULT, KindModel.AWS_RESOURCE)
       .property("stack_status", "string", "The stack's status, e.g. CREATE_COMPLETE or UPDATE_ROLLBACK_FAILED.")

@@ -36,6 +36,8 @@ public final class AwsCloudwatchAlarmKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_ec2_instance")
+      .predecessors(EdgeType.DELETE, "aws_ec2_instance")
       .display("alarm", "management")
       .property("cloudwatch_alarm_description", "string", "The alarm's description.")
       .property("cloudwatch_actions_enabled", "boolean", "Whether the alarm's actions run when its state changes.")

@@ -47,6 +47,7 @@ public final class AwsCloudwatchLogGroupKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_kms_key")
       .display("log", "management")
       .successors(EdgeType.DEFAULT, AwsCloudwatchMetricFilterKind.KIND, AwsKmsKeyKind.KIND)
       .property("group_retention_in_days", "int64", "How long the group keeps log events, in days; unset: forever.")

@@ -39,6 +39,7 @@ public final class AwsCognitoUserPoolKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_kms_key")
       .display("group", "access_control")
       .successors(EdgeType.DEFAULT, AwsCognitoUserKind.KIND, AwsCognitoGroupKind.KIND, LAMBDA_FUNCTION,
           AwsKmsKeyKind.KIND)

@@ -35,6 +35,7 @@ public final class AwsDynamoDbGlobalTableKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("database", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_kms_key")
       .display("database", "database")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND)
       .property("dynamodb_replication_group", "dictionary[string, any][]",

@@ -47,6 +47,7 @@ public final class AwsDynamoDbTableKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("database", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_kinesis_stream", "aws_kms_key")
       .display("database", "database")
       .successors(EdgeType.DEFAULT, KINESIS_STREAM, AwsKmsKeyKind.KIND)
       .property("dynamodb_attribute_definitions", "dictionary[string, any][]",

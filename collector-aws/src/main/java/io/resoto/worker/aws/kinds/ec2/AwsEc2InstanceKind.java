@@ -56,6 +56,7 @@ public final class AwsEc2InstanceKind extends DeclaredKind implements UsageMetri
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("instance", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_cloudformation_stack")
       .display("instance", "compute")
       // an instance needs its key pair and its attached volumes (the original's edges)
       .successors(EdgeType.DEFAULT, AwsEc2KeypairKind.KIND, AwsEc2VolumeKind.KIND)

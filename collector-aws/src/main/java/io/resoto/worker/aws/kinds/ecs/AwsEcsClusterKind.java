@@ -36,6 +36,7 @@ public final class AwsEcsClusterKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_kms_key")
       .display("cluster", "compute")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND, EcsSupport.S3_BUCKET, AwsEcsContainerInstanceKind.KIND,
           AwsEcsServiceKind.KIND, AwsEcsTaskKind.KIND, AwsEcsCapacityProviderKind.KIND)

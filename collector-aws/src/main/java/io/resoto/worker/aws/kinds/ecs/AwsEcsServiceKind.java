@@ -46,6 +46,8 @@ public final class AwsEcsServiceKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_ec2_security_group", "aws_ec2_subnet", "aws_iam_role")
+      .predecessors(EdgeType.DELETE, "aws_ec2_security_group", "aws_ec2_subnet", "aws_iam_role")
       .display("service", "compute")
       .successors(EdgeType.DEFAULT, EcsSupport.ALB_TARGET_GROUP, EcsSupport.ELB, AwsEcsCapacityProviderKind.KIND,
           AwsEcsTaskDefinitionKind.KIND)

@@ -42,6 +42,8 @@ public final class AwsEcsTaskDefinitionKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_iam_role")
+      .predecessors(EdgeType.DELETE, "aws_iam_role")
       .display("config", "compute")
       .successors(EdgeType.DEFAULT, AwsEcsTaskKind.KIND)
       .property("container_definitions", OBJECTS,

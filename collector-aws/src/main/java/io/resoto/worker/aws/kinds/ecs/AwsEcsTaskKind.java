@@ -36,6 +36,8 @@ public final class AwsEcsTaskKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_iam_role")
+      .predecessors(EdgeType.DELETE, "aws_iam_role")
       .display("job", "compute")
       .successors(EdgeType.DEFAULT, AwsEcsCapacityProviderKind.KIND)
       .property("task_attachments", OBJECTS, "The resources attached to the task, e.g. its elastic network interface.")

@@ -31,6 +31,7 @@ public final class AwsEfsMountTargetKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_ec2_network_interface")
       .display("endpoint", "storage")
       .property("owner_id", "string", "The account that owns the mount target.")
       .property("life_cycle_state", "string", "The life cycle state: creating, available, updating, deleting, deleted, error.")

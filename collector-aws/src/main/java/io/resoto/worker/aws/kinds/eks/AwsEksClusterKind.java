@@ -36,6 +36,8 @@ public final class AwsEksClusterKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("managed_kubernetes_cluster_provider", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_iam_role")
+      .predecessors(EdgeType.DELETE, "aws_iam_role")
       .display("cluster", "compute")
       .successors(EdgeType.DEFAULT, AwsEksNodegroupKind.KIND)
       .successors(EdgeType.DELETE, AwsEksNodegroupKind.KIND)

@@ -39,6 +39,8 @@ public final class AwsElastiCacheCacheClusterKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_ec2_security_group")
+      .predecessors(EdgeType.DELETE, "aws_ec2_security_group")
       .display("database", "database")
       .successors(EdgeType.DEFAULT, SNS_TOPIC)
       .successors(EdgeType.DELETE, AwsElastiCacheReplicationGroupKind.KIND)

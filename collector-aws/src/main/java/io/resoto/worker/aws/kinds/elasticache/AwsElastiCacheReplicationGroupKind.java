@@ -34,6 +34,7 @@ public final class AwsElastiCacheReplicationGroupKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_kms_key")
       .display("database", "database")
       .successors(EdgeType.DEFAULT, AwsElastiCacheCacheClusterKind.KIND, AwsKmsKeyKind.KIND)
       .property("replication_group_description", "string", "The description of the replication group.")

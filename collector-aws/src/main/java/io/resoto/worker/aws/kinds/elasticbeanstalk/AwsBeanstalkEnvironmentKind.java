@@ -45,6 +45,7 @@ public final class AwsBeanstalkEnvironmentKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_ec2_instance", "aws_sqs_queue")
       .display("environment", "compute")
       // the original also declares a delete edge to its application; the edge it makes runs from the
       // application to the environment (declared there)

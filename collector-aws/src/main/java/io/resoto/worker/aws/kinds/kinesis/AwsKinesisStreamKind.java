@@ -35,6 +35,7 @@ public final class AwsKinesisStreamKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_kms_key")
       .display("queue", "misc")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND)
       .property("kinesis_stream_status", "string", "The stream's state: CREATING, DELETING, ACTIVE or UPDATING.")

@@ -5,6 +5,7 @@ import io.resoto.worker.aws.engine.KindContext;
 import io.resoto.worker.aws.engine.KindModel;
 import io.resoto.worker.aws.engine.TagSupport;
 import io.resoto.worker.graph.ComplexKind;
+import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class AwsKmsKeyKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("access_key", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_cloudformation_stack")
       .display("key", "access_control")
       .property("kms_aws_account_id", "string", "The account that owns the key.")
       .property("kms_enabled", "boolean", "Whether the key is enabled.")

@@ -9,6 +9,7 @@ import io.resoto.worker.aws.metrics.MetricWindow;
 import io.resoto.worker.aws.metrics.Usage;
 import io.resoto.worker.aws.metrics.UsageMetrics;
 import io.resoto.worker.graph.ComplexKind;
+import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public final class AwsS3BucketKind extends DeclaredKind implements UsageMetrics 
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("bucket", KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DEFAULT, "aws_cloudformation_stack")
       .display("bucket", "storage")
       .property("bucket_location", "string", "The region the bucket is in (us-east-1 when S3 reports none).")
       .property("bucket_encryption_rules", "string[]",

@@ -34,6 +34,7 @@ public final class AwsSecretsManagerSecretKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
+      .predecessors(EdgeType.DELETE, "aws_kms_key")
       .display("key", "access_control")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND)
       .property("description", "string", "The secret's description.")
