@@ -114,6 +114,17 @@ public final class Graph {
     return counts;
   }
 
+  /** Findings per assessment provider (e.g. {@code ssm}) over all nodes, sorted by provider. */
+  public Map<String, Long> countFindingsByProvider() {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Node n : nodes.values()) {
+      for (Assessment a : n.assessments()) {
+        counts.merge(a.provider(), (long) a.findings().size(), Long::sum);
+      }
+    }
+    return counts;
+  }
+
   /** Adds all nodes and edges of {@code other}, with the same first-one-wins rules as single adds. */
   public void merge(Graph other) {
     if (other == this) {

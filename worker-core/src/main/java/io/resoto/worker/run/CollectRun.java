@@ -75,6 +75,7 @@ public final class CollectRun {
   private final ConcurrentLinkedQueue<CollectError> skipped = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<AccountResult> accounts = new ConcurrentLinkedQueue<>();
   private final Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> findings = new ConcurrentHashMap<>();
   private final AtomicLong totalNodes = new AtomicLong();
   private final AtomicLong totalEdges = new AtomicLong();
   private final List<CompletableFuture<?>> deliveries = new ArrayList<>();
@@ -365,6 +366,8 @@ public final class CollectRun {
     Instant finished = clock.instant();
     Map<String, Long> byKind = new HashMap<>();
     kinds.forEach((k, v) -> byKind.put(k, v.sum()));
+    Map<String, Long> byProvider = new HashMap<>();
+    findings.forEach((k, v) -> byProvider.put(k, v.sum()));
     List<AccountResult> accountResults = new ArrayList<>(accounts);
     accountResults.sort((a, b) -> (a.cloud() + "/" + a.account()).compareTo(b.cloud() + "/" + b.account()));
     boolean delivered = accountResults.stream().anyMatch(AccountResult::delivered);
@@ -397,7 +400,8 @@ public final class CollectRun {
             new ArrayList<>(skipped),
             totalNodes.get(),
             totalEdges.get(),
-            null);
+            null,
+            byProvider);
     try {
       String where = sink.runFinished(info, summary);
       return summary.withLocation(where);
@@ -409,7 +413,7 @@ public final class CollectRun {
           summary.finishedAt(), summary.durationSeconds(),
           status == RunStatus.COMPLETE ? RunStatus.PARTIAL : status, summary.collectors(),
           summary.collectorsAutoEnabled(), results, accountResults,
-          byKind, more, summary.skipped(), summary.totalNodes(), summary.totalEdges(), null);
+          byKind, more, summary.skipped(), summary.totalNodes(), summary.totalEdges(), null, byProvider);
     }
   }
 
@@ -564,6 +568,8 @@ public final class CollectRun {
         }
         if (ok) {
           content.countByKind().forEach((k, v) -> kinds.computeIfAbsent(k, x -> new LongAdder()).add(v));
+          content.countFindingsByProvider()
+              .forEach((p, v) -> findings.computeIfAbsent(p, x -> new LongAdder()).add(v));
           totalNodes.addAndGet(content.nodeCount());
           totalEdges.addAndGet(content.edgeCount());
           log.info("account {} ({}) collected: {} nodes, {} edges in {} s", accountName,

@@ -39,6 +39,12 @@ public final class SummaryTable {
         b.append(String.format("  %-40s %9d%n", e.getKey(), e.getValue()));
       }
     }
+    if (!s.findingsByProvider().isEmpty()) {
+      b.append(String.format("%n  %-40s %9s%n", "FINDINGS (assessments on nodes)", "COUNT"));
+      for (Map.Entry<String, Long> e : s.findingsByProvider().entrySet()) {
+        b.append(String.format("  %-40s %9d%n", e.getKey(), e.getValue()));
+      }
+    }
     List<CollectError> errors = sorted(s.errors());
     b.append(String.format("%n  errors: %d%n", errors.size()));
     for (CollectError e : errors.subList(0, Math.min(MAX_ERRORS, errors.size()))) {

@@ -26,4 +26,19 @@ class SummaryTableTest {
     assertThat(text.indexOf("111111111111 af-south-1")).isLessThan(text.indexOf("111111111111 me-south-1"));
     assertThat(text.indexOf("111111111111 me-south-1")).isLessThan(text.indexOf("333333333333 af-south-1"));
   }
+
+  @Test
+  void findingsArePrintedPerProviderAfterTheKinds() {
+    RunSummary s = new RunSummary("r1", "test", "2026-11-23T12:00:00Z", "2026-11-23T12:00:01Z", 1,
+        RunStatus.COMPLETE, List.of("aws"), false, List.of(), List.of(), Map.of("aws_ec2_instance", 2L), List.of(),
+        List.of(), 2, 0, null, Map.of("ssm", 4L));
+
+    String text = SummaryTable.render(s);
+
+    assertThat(text).contains("FINDINGS (assessments on nodes)").containsPattern("\\n  ssm +4\\n");
+    assertThat(text.indexOf("aws_ec2_instance")).isLessThan(text.indexOf("FINDINGS"));
+    RunSummary none = new RunSummary("r1", "test", "2026-11-23T12:00:00Z", "2026-11-23T12:00:01Z", 1,
+        RunStatus.COMPLETE, List.of("aws"), false, List.of(), List.of(), Map.of(), List.of(), List.of(), 0, 0, null);
+    assertThat(SummaryTable.render(none)).doesNotContain("FINDINGS");
+  }
 }
