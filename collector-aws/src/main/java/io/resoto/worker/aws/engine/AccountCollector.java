@@ -651,9 +651,11 @@ public final class AccountCollector {
         }
       }
       for (PendingEdge e : edges) {
-        if (e.to() == null && e.toId() == null) {
+        if (e.to() == null && (e.toId() == null || e.toId().equals(ALL_IN_REGION))) {
           if (graph.node(e.from().id()).isPresent()) {
-            byKind.getOrDefault(e.toKind(), List.of()).forEach(to -> graph.addEdge(e.from(), to, e.type()));
+            byKind.getOrDefault(e.toKind(), List.of()).stream()
+                .filter(to -> e.toId() == null || Objects.equals(to.region(), e.region()))
+                .forEach(to -> graph.addEdge(e.from(), to, e.type()));
           }
           continue;
         }
@@ -766,6 +768,9 @@ public final class AccountCollector {
   private static String identity(String kind, String id) {
     return kind + "\u0000" + id;
   }
+
+  /** The target id of an edge to every node of a kind in the source's region. */
+  static final String ALL_IN_REGION = "\u0000all-in-region";
 
   /** The identity key of a node by its {@code arn} property (no resource id starts with NUL). */
   static String byArn(String arn) {

@@ -217,6 +217,13 @@ public final class KindContext {
         Objects.requireNonNull(targetKind, "targetKind"), null, Objects.requireNonNull(type, "type"), region.id()));
   }
 
+  /** As {@link #edgesToAll}, to the nodes of {@code targetKind} in this region only (a regional quota's). */
+  public void edgesToAllInRegion(Node from, String targetKind, EdgeType type) {
+    run.addEdge(new AccountCollector.PendingEdge(Objects.requireNonNull(from, "from"), null, null, null,
+        Objects.requireNonNull(targetKind, "targetKind"), AccountCollector.ALL_IN_REGION,
+        Objects.requireNonNull(type, "type"), region.id()));
+  }
+
   /**
    * Runs more work of this kind (one describe call per item, tags, ...) on the account's pool,
    * within the same "region:service" cap. Its failure is classified and recorded for this (region,

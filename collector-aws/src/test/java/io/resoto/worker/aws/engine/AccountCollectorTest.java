@@ -123,6 +123,27 @@ class AccountCollectorTest {
   }
 
   @Test
+  void edgesToAllInRegionStayInTheSourcesRegion() throws Exception {
+    AwsKind target = kind("aws_test_target", Scope.REGIONAL, "svc-b", ctx -> {
+      ctx.add(ctx.node("aws_test_target", "t-" + ctx.region()).build());
+      ctx.add(ctx.node("aws_test_target", "u-" + ctx.region()).build());
+    });
+    AwsKind quota = kind("aws_test_quota", Scope.REGIONAL, "svc-a",
+        ctx -> ctx.edgesToAllInRegion(ctx.add(ctx.node("aws_test_quota", "q-" + ctx.region()).build()),
+            "aws_test_target", EdgeType.DEFAULT));
+
+    Graph g = collect(Map.of(), quota, target).graph().graph();
+
+    List<Node> quotas = nodes(g, "aws_test_quota");
+    assertThat(quotas).hasSize(3);
+    for (Node q : quotas) {
+      assertThat(g.edges().stream().filter(e -> e.from().equals(q.id())).map(e -> g.node(e.to()).orElseThrow()))
+          .extracting(Node::resourceId)
+          .containsExactlyInAnyOrder("t-" + q.region(), "u-" + q.region());
+    }
+  }
+
+  @Test
   void edgesResolveByTheTargetsArnToo() throws Exception {
     AwsKind source = kind("aws_test_source", Scope.GLOBAL, "svc-a", ctx -> {
       Node s = ctx.add(ctx.node("aws_test_source", "s1").build());

@@ -29,10 +29,9 @@ import software.amazon.awssdk.services.redshift.model.VpcSecurityGroupMembership
  * (the original's template writes {@code cluster/<id>}, which is not the ARN AWS uses).
  *
  * <p>Edges: the cluster points to its KMS key, which points back over a delete edge; its VPC and
- * VPC security groups point to it (default and delete). The original also declares edges from
- * subnets and IAM roles; neither can be made from this listing by the target's id (subnets need
- * DescribeClusterSubnetGroups, the cluster names roles by ARN while aws_iam_role's id is the role
- * id), so they are declared by the IAM and subnet kinds' owners if wanted, not made here.
+ * VPC security groups point to it (default and delete), and so do the IAM roles it may assume
+ * (found by their ARN). The original also declares edges from subnets, which this listing does not
+ * name (they would need DescribeClusterSubnetGroups): not made.
  *
  * <p>Usage metrics (the original's AWS/Redshift queries) are not collected yet.
  */
@@ -102,8 +101,8 @@ public final class AwsRedshiftClusterKind extends DeclaredKind {
 
   private static final ComplexKind MODEL = SdkMaps.declare(KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
-      .predecessors(EdgeType.DEFAULT, "aws_ec2_security_group", "aws_vpc")
-      .predecessors(EdgeType.DELETE, "aws_ec2_security_group", "aws_kms_key", "aws_vpc")
+      .predecessors(EdgeType.DEFAULT, "aws_ec2_security_group", "aws_vpc", "aws_iam_role")
+      .predecessors(EdgeType.DELETE, "aws_ec2_security_group", "aws_kms_key", "aws_vpc", "aws_iam_role")
       .display("database", "database")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND)
       .property("redshift_logging_status", OBJECT,
@@ -158,6 +157,8 @@ public final class AwsRedshiftClusterKind extends DeclaredKind {
         for (VpcSecurityGroupMembership g : c.vpcSecurityGroups()) {
           ctx.edgeFrom("aws_ec2_security_group", g.vpcSecurityGroupId(), node, type);
         }
+        // the roles the cluster may assume, found by their ARN (a role's id is its RoleId)
+        c.iamRoles().forEach(r -> ctx.edgeFromArn("aws_iam_role", r.iamRoleArn(), node, type));
       }
     }
   }

@@ -39,8 +39,7 @@ import software.amazon.awssdk.services.servicequotas.model.Tag;
  *   <li>"VPCs per Region" and "Internet gateways per Region" (vpc): every VPC of the region
  *       (ec2:DescribeVpcs, one call per region that has such a quota);</li>
  *   <li>"Application Load Balancers per Region" / "Classic Load Balancers per Region"
- *       (elasticloadbalancing): nodes, but without the original's edges to ALBs / ELBs, kinds
- *       this collector does not have yet;</li>
+ *       (elasticloadbalancing): every ALB / classic ELB of the region;</li>
  *   <li>"Server certificates per account" (iam): every IAM server certificate of the account.</li>
  * </ul>
  * id is the quota code, name the quota name, the ARN the QuotaArn.
@@ -76,7 +75,7 @@ public final class AwsServiceQuotaKind extends DeclaredKind {
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases("quota", KindModel.AWS_RESOURCE)
       .display("quota", "misc")
-      .successors(EdgeType.DEFAULT, INSTANCE_TYPE, VOLUME_TYPE, VPC, SERVER_CERTIFICATE)
+      .successors(EdgeType.DEFAULT, INSTANCE_TYPE, VOLUME_TYPE, VPC, SERVER_CERTIFICATE, "aws_alb", "aws_elb")
       .property("quota", "double", "The quota's value, in its unit.")
       .property("quota_unit", "string", "The unit of the quota's value (None for a count).")
       .property("quota_adjustable", "boolean", "Whether the quota can be raised by a request.")
@@ -163,7 +162,8 @@ public final class AwsServiceQuotaKind extends DeclaredKind {
           Node node = ctx.add(node(ctx, q));
           vpcs.forEach(vpc -> ctx.edge(node, VPC, vpc, EdgeType.DEFAULT));
         } else if ("elasticloadbalancing".equals(service) && LOAD_BALANCERS.contains(q.quotaName())) {
-          ctx.add(node(ctx, q));
+          ctx.edgesToAllInRegion(ctx.add(node(ctx, q)),
+              q.quotaName().startsWith("Application") ? "aws_alb" : "aws_elb", EdgeType.DEFAULT);
         } else if ("iam".equals(service) && "Server certificates per account".equals(q.quotaName())) {
           ctx.edgesToAll(ctx.add(node(ctx, q)), SERVER_CERTIFICATE, EdgeType.DEFAULT);
         }

@@ -62,6 +62,16 @@ class AwsRedshiftClusterKindTest extends KindTestHarness {
   }
 
   @Test
+  void theRolesTheClusterMayAssumePointToIt() throws Exception {
+    Graph g = collect(new AwsRedshiftClusterKind(), new io.resoto.worker.aws.kinds.iam.AwsIamRoleKind());
+    for (EdgeType type : List.of(EdgeType.DEFAULT, EdgeType.DELETE)) {
+      assertThat(edges(g, type)).filteredOn(e -> e.startsWith("aws_iam_role:"))
+          .filteredOn(e -> e.contains(" -> aws_redshift_cluster:")).isNotEmpty()
+          .allMatch(e -> e.startsWith("aws_iam_role:worker-pod -> "));
+    }
+  }
+
+  @Test
   void aClusterIsTaggedAndUntaggedByItsArn() throws Exception {
     try (RedshiftClient redshift = RedshiftClient.builder().endpointOverride(sim.endpoint()).region(Region.US_EAST_1)
         .credentialsProvider(PluginTagging.credentials()).build()) {

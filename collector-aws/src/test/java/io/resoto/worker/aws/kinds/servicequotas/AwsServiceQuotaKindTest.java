@@ -61,6 +61,22 @@ class AwsServiceQuotaKindTest extends KindTestHarness {
   }
 
   @Test
+  void loadBalancerQuotasPointToTheRegionsLoadBalancers() throws Exception {
+    Graph g = collect(new AwsServiceQuotaKind(), new io.resoto.worker.aws.kinds.elbv2.AwsAlbKind(),
+        new io.resoto.worker.aws.kinds.elb.AwsElbKind());
+    List<String> albs = nodes(g, "aws_alb").stream().filter(n -> "us-east-1".equals(n.region()))
+        .map(n -> "aws_service_quota:Application Load Balancers per Region -> aws_alb:" + n.name()).toList();
+    List<String> elbs = nodes(g, "aws_elb").stream().filter(n -> "us-east-1".equals(n.region()))
+        .map(n -> "aws_service_quota:Classic Load Balancers per Region -> aws_elb:" + n.name()).toList();
+    assertThat(albs).isNotEmpty();
+    assertThat(elbs).isNotEmpty();
+    assertThat(edges(g, io.resoto.worker.graph.EdgeType.DEFAULT))
+        .filteredOn(e -> e.contains(" -> aws_alb:") || e.contains(" -> aws_elb:"))
+        .filteredOn(e -> e.startsWith("aws_service_quota:"))
+        .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(albs.stream(), elbs.stream()).toList());
+  }
+
+  @Test
   void theOnDemandQuotasCoverTheirFamilies() {
     String standard = "Standard (A, C, D, H, I, M, R, T, Z)";
     assertThat(AwsServiceQuotaKind.covers(standard, "m5.large")).isTrue();
