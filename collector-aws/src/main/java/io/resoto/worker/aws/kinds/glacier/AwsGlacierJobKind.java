@@ -20,8 +20,7 @@ import software.amazon.awssdk.services.glacier.model.GlacierJobDescription;
  * vault points to it; it points to the KMS key that encrypts its S3 output and to the SNS topic it
  * notifies (the original makes the topic edge without declaring it; it is declared here).
  *
- * <p>Not done yet: the original's delete edge key -> job (AwsKmsKeyKind's model would have to
- * declare it).
+ * <p>The key also points to the job over a delete edge, as in the original.
  */
 public final class AwsGlacierJobKind extends DeclaredKind {
 
@@ -32,6 +31,7 @@ public final class AwsGlacierJobKind extends DeclaredKind {
       .bases(KindModel.AWS_RESOURCE)
       .display("job", "storage")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND, "aws_sns_topic")
+      .predecessors(EdgeType.DELETE, AwsKmsKeyKind.KIND)
       .property("description", "string", "The description given when the job was started.")
       .property("glacier_job_action", "string", "What the job does: ArchiveRetrieval, InventoryRetrieval or Select.")
       .property("glacier_job_archive_id", "string", "The archive the job retrieves or selects from.")
@@ -86,6 +86,7 @@ public final class AwsGlacierJobKind extends DeclaredKind {
           String key = j.outputLocation() != null && j.outputLocation().s3() != null
               && j.outputLocation().s3().encryption() != null ? j.outputLocation().s3().encryption().kmsKeyId() : null;
           ctx.edge(node, AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(key), EdgeType.DEFAULT);
+          ctx.edgeFrom(AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(key), node, EdgeType.DELETE);
           ctx.edge(node, "aws_sns_topic", j.snsTopic(), EdgeType.DEFAULT);
         }
       });

@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.sns.model.Topic;
  * encrypted with a customer key points to it (an alias such as {@code alias/aws/sns} names no key
  * node); the topic points to its subscriptions (made by {@code aws_sns_subscription}).
  *
- * <p>Not done yet: the original's delete edge key -> topic (AwsKmsKeyKind's model would have to
- * declare it) and its AWS/SNS usage metrics.
+ * <p>The key also points to the topic over a delete edge, as in the original. Not done yet: its
+ * AWS/SNS usage metrics.
  */
 public final class AwsSnsTopicKind extends DeclaredKind {
 
@@ -36,6 +36,7 @@ public final class AwsSnsTopicKind extends DeclaredKind {
       .bases(KindModel.AWS_RESOURCE)
       .display("queue", "misc")
       .successors(EdgeType.DEFAULT, AwsKmsKeyKind.KIND, "aws_sns_subscription")
+      .predecessors(EdgeType.DELETE, AwsKmsKeyKind.KIND)
       .property("topic_subscriptions_confirmed", "int64", "The number of confirmed subscriptions.")
       .property("topic_subscriptions_deleted", "int64", "The number of subscriptions deleted recently.")
       .property("topic_subscriptions_pending", "int64", "The number of subscriptions waiting for confirmation.")
@@ -84,6 +85,7 @@ public final class AwsSnsTopicKind extends DeclaredKind {
         sns.listTagsForResource(b -> b.resourceArn(t.topicArn())).tags().forEach(x -> tags.put(x.key(), x.value()));
         Node node = ctx.add(node(ctx, t.topicArn(), attributes, tags));
         ctx.edge(node, AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(attributes.get("KmsMasterKeyId")), EdgeType.DEFAULT);
+        ctx.edgeFrom(AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(attributes.get("KmsMasterKeyId")), node, EdgeType.DELETE);
       });
     }
   }

@@ -62,4 +62,16 @@ class AwsGlacierJobKindTest extends KindTestHarness {
       assertThat(node(g, AwsGlacierJobKind.KIND, "job-4-6").properties()).containsEntry("glacier_job_completed", false);
     }
   }
+
+  @Test
+  void theKmsKeyPointsToItOverADeleteEdge() throws Exception {
+    Graph g = collect(new AwsGlacierJobKind(), new io.resoto.worker.aws.kinds.kms.AwsKmsKeyKind());
+    java.util.List<String> defaults = edges(g, io.resoto.worker.graph.EdgeType.DEFAULT).stream()
+        .filter(e -> e.startsWith("aws_glacier_job:") && e.contains(" -> aws_kms_key:")).toList();
+    assertThat(defaults).isNotEmpty();
+    // every default edge to a key has its delete edge back
+    assertThat(edges(g, io.resoto.worker.graph.EdgeType.DELETE).stream()
+        .filter(e -> e.startsWith("aws_kms_key:") && e.contains(" -> aws_glacier_job:")).toList())
+        .hasSameSizeAs(defaults);
+  }
 }

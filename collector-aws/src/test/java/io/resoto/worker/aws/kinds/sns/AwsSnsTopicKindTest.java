@@ -99,4 +99,16 @@ class AwsSnsTopicKindTest extends KindTestHarness {
     sns.listTagsForResource(r -> r.resourceArn(arn)).tags().forEach(t -> out.put(t.key(), t.value()));
     return out;
   }
+
+  @Test
+  void theKmsKeyPointsToItOverADeleteEdge() throws Exception {
+    Graph g = collect(new AwsSnsTopicKind(), new io.resoto.worker.aws.kinds.kms.AwsKmsKeyKind());
+    java.util.List<String> defaults = edges(g, io.resoto.worker.graph.EdgeType.DEFAULT).stream()
+        .filter(e -> e.startsWith("aws_sns_topic:") && e.contains(" -> aws_kms_key:")).toList();
+    assertThat(defaults).isNotEmpty();
+    // every default edge to a key has its delete edge back
+    assertThat(edges(g, io.resoto.worker.graph.EdgeType.DELETE).stream()
+        .filter(e -> e.startsWith("aws_kms_key:") && e.contains(" -> aws_sns_topic:")).toList())
+        .hasSameSizeAs(defaults);
+  }
 }
