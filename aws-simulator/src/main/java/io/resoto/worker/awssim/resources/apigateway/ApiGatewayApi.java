@@ -8,6 +8,7 @@ import io.resoto.worker.awssim.model.SdkObjects;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class ApiGatewayApi implements ResourceApi {
     registry.on(TagResourceRequest.class, (ctx, req) -> {
       Map<String, String> current = existingTags(store, ctx, req.resourceArn());
       req.tags().forEach((k, v) -> {
-        if (k.isEmpty() || k.length() > 128 || k.startsWith("aws:") || v.length() > 256) {
+        if (!TagRules.isUserKey(k) || v.length() > 256) {
           throw AwsError.of(400, "BadRequestException", "Invalid tag key or value: " + k);
         }
       });

@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ public final class AthenaApi implements ResourceApi {
     registry.on(TagResourceRequest.class, (ctx, req) -> {
       String arn = existing(store, ctx, req.resourceARN());
       for (Tag t : req.tags()) {
-        if (t.key() == null || t.key().isEmpty() || t.key().length() > 128 || t.key().startsWith("aws:")
+        if (!TagRules.isUserKey(t.key())
             || (t.value() != null && t.value().length() > 256)) {
           throw AwsError.of(400, "InvalidRequestException", "Tag " + t.key() + " is not valid.");
         }

@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class AutoScalingApi implements ResourceApi {
     });
     registry.on(CreateOrUpdateTagsRequest.class, (ctx, req) -> {
       for (Tag t : req.tags()) {
-        if (t.key() == null || t.key().isEmpty() || t.key().length() > 128 || t.key().startsWith("aws:")
+        if (!TagRules.isUserKey(t.key())
             || (t.value() != null && t.value().length() > 256)) {
           throw AwsError.of(400, "ValidationError", "Tag key " + t.key() + " is not valid.");
         }

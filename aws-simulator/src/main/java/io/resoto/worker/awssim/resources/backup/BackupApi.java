@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -230,8 +231,8 @@ public final class BackupApi implements ResourceApi {
     registry.on(TagResourceRequest.class, (ctx, req) -> {
       String arn = taggable(store, ctx, req.resourceArn());
       for (Map.Entry<String, String> t : req.tags().entrySet()) {
-        if (t.getKey() == null || t.getKey().isEmpty() || t.getKey().length() > 128 || t.getKey().startsWith("aws:")
-            || t.getValue() == null || t.getValue().length() > 256) {
+        if (!TagRules.isUserKey(t.getKey())
+            || !TagRules.isValue(t.getValue())) {
           throw AwsError.of(400, "InvalidParameterValueException", "Tag key " + t.getKey() + " is not valid.");
         }
       }

@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,10 +177,10 @@ public final class CloudFormationApi implements ResourceApi {
       throw AwsError.of(400, "ValidationError", "Number of tags must be less than or equal to " + MAX_TAGS);
     }
     for (Tag t : tags) {
-      if (t.key() == null || t.key().isEmpty() || t.key().length() > 128 || t.key().startsWith("aws:")) {
+      if (!TagRules.isUserKey(t.key())) {
         throw AwsError.of(400, "ValidationError", "Tag key " + t.key() + " is not valid");
       }
-      if (t.value() == null || t.value().length() > 256) {
+      if (!TagRules.isValue(t.value())) {
         throw AwsError.of(400, "ValidationError", "The value of tag " + t.key() + " is not valid");
       }
     }

@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -204,7 +205,7 @@ public final class CloudFrontApi implements ResourceApi {
       String arn = taggable(store, ctx, req.resource());
       List<Tag> added = req.tags() == null ? List.of() : req.tags().items();
       for (Tag t : added) {
-        if (t.key() == null || t.key().isEmpty() || t.key().length() > 128 || t.key().startsWith("aws:")
+        if (!TagRules.isUserKey(t.key())
             || (t.value() != null && t.value().length() > 256)) {
           throw AwsError.of(400, "InvalidTagging", "The tag " + t.key() + " is not valid.");
         }

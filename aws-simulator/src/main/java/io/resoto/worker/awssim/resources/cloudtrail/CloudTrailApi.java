@@ -8,6 +8,7 @@ import io.resoto.worker.awssim.model.SdkObjects;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,7 +141,7 @@ public final class CloudTrailApi implements ResourceApi {
     registry.on(AddTagsRequest.class, (ctx, req) -> {
       Trail t = writable(store, ctx, req.resourceId());
       for (Tag tag : req.tagsList()) {
-        if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > 128 || tag.key().startsWith("aws:")
+        if (!TagRules.isUserKey(tag.key())
             || (tag.value() != null && tag.value().length() > 256)) {
           throw AwsError.of(400, "InvalidTagParameterException", "Tag " + tag.key() + " is not valid.");
         }

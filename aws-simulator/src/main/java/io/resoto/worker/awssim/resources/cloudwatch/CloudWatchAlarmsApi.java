@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,8 +98,8 @@ public final class CloudWatchAlarmsApi implements ResourceApi {
     registry.on(TagResourceRequest.class, (ctx, req) -> {
       String arn = alarmArn(store, ctx, req.resourceARN());
       for (Tag t : req.tags()) {
-        if (t.key() == null || t.key().isEmpty() || t.key().length() > 128 || t.key().startsWith("aws:")
-            || t.value() == null || t.value().length() > 256) {
+        if (!TagRules.isUserKey(t.key())
+            || !TagRules.isValue(t.value())) {
           throw AwsError.of(400, "InvalidParameterValue", "The tag " + t.key() + " is not valid.");
         }
       }

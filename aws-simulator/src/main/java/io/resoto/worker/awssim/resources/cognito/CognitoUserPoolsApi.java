@@ -8,6 +8,7 @@ import io.resoto.worker.awssim.model.SdkObjects;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class CognitoUserPoolsApi implements ResourceApi {
     registry.on(TagResourceRequest.class, (ctx, req) -> {
       UserPoolType pool = poolByArn(store, ctx, req.resourceArn());
       req.tags().forEach((k, v) -> {
-        if (k.isEmpty() || k.length() > 128 || k.startsWith("aws:") || v == null || v.length() > 256) {
+        if (!TagRules.isUserKey(k) || !TagRules.isValue(v)) {
           throw AwsError.of(400, "InvalidParameterException", "Tag " + k + " is not valid.");
         }
       });

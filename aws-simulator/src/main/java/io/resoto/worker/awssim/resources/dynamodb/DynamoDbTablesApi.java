@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -161,8 +162,8 @@ public final class DynamoDbTablesApi implements ResourceApi {
     registry.on(TagResourceRequest.class, (ctx, req) -> {
       String arn = resourceArn(store, ctx, req.resourceArn());
       for (Tag t : req.tags()) {
-        if (t.key() == null || t.key().isEmpty() || t.key().length() > 128 || t.key().startsWith("aws:")
-            || t.value() == null || t.value().length() > 256) {
+        if (!TagRules.isUserKey(t.key())
+            || !TagRules.isValue(t.value())) {
           throw AwsError.of(400, "ValidationException", "One or more parameter values were invalid: tag "
               + t.key() + " is not valid");
         }

@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -266,7 +267,7 @@ public final class EcsApi implements ResourceApi {
     });
     registry.on(TagResourceRequest.class, (ctx, req) -> {
       for (Tag t : req.tags()) {
-        if (t.key() == null || t.key().isEmpty() || t.key().length() > 128 || t.key().startsWith("aws:")) {
+        if (!TagRules.isUserKey(t.key())) {
           throw AwsError.of(400, "InvalidParameterException", "The tag key " + t.key() + " is not valid.");
         }
       }

@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class ElbApi implements ResourceApi {
     });
     registry.on(AddTagsRequest.class, (ctx, req) -> {
       for (Tag tag : req.tags()) {
-        if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > 128 || tag.key().startsWith("aws:")) {
+        if (!TagRules.isUserKey(tag.key())) {
           throw AwsError.of(400, "InvalidTag", "Tag key " + tag.key() + " is not valid");
         }
       }

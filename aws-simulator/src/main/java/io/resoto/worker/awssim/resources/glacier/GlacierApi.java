@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class GlacierApi implements ResourceApi {
     registry.on(AddTagsToVaultRequest.class, (ctx, req) -> {
       String name = vault(store, ctx, req.accountId(), req.vaultName()).vaultName();
       for (String key : req.tags().keySet()) {
-        if (key.isEmpty() || key.length() > 128 || key.startsWith("aws:")) {
+        if (!TagRules.isUserKey(key)) {
           throw AwsError.of(400, "InvalidParameterValueException", "Invalid tag key: " + key);
         }
       }

@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,8 +106,8 @@ public final class KmsKeysApi implements ResourceApi {
     registry.on(TagResourceRequest.class, (ctx, req) -> {
       KeyMetadata key = writable(store, ctx, req.keyId());
       for (Tag t : req.tags()) {
-        if (t.tagKey() == null || t.tagKey().isEmpty() || t.tagKey().length() > 128 || t.tagKey().startsWith("aws:")
-            || t.tagValue() == null || t.tagValue().length() > 256) {
+        if (!TagRules.isUserKey(t.tagKey())
+            || !TagRules.isValue(t.tagValue())) {
           throw AwsError.of(400, "TagException", "Tag " + t.tagKey() + " is not valid.");
         }
       }

@@ -10,6 +10,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ public final class LambdaFunctionsApi implements ResourceApi {
     registry.on(TagResourceRequest.class, (ctx, req) -> {
       FunctionConfiguration f = function(store, ctx, req.resource());
       for (String key : req.tags().keySet()) {
-        if (key.isEmpty() || key.length() > 128 || key.startsWith("aws:")) {
+        if (!TagRules.isUserKey(key)) {
           throw AwsError.of(400, "InvalidParameterValueException", "Tag key " + key + " is not valid.");
         }
       }

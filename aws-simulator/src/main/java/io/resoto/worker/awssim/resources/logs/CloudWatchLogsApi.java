@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ public final class CloudWatchLogsApi implements ResourceApi {
     registry.on(TagResourceRequest.class, (ctx, req) -> {
       String arn = groupArn(store, ctx, req.resourceArn());
       req.tags().forEach((k, v) -> {
-        if (k.isEmpty() || k.length() > 128 || k.startsWith("aws:") || v == null || v.length() > 256) {
+        if (!TagRules.isUserKey(k) || !TagRules.isValue(v)) {
           throw AwsError.of(400, "InvalidParameterException", "Tag " + k + " is not valid.");
         }
       });

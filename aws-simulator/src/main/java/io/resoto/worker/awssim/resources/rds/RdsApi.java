@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ public final class RdsApi implements ResourceApi {
     });
     registry.on(AddTagsToResourceRequest.class, (ctx, req) -> {
       for (Tag t : req.tags()) {
-        if (t.key() == null || t.key().isEmpty() || t.key().length() > 128 || t.key().startsWith("aws:")) {
+        if (!TagRules.isUserKey(t.key())) {
           throw AwsError.of(400, "InvalidParameterValue", "Tag key " + t.key() + " is not valid.");
         }
       }

@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -147,7 +148,7 @@ public final class Route53Api implements ResourceApi {
       requireZoneType(req.resourceTypeAsString());
       String zoneId = bare(zone(store, ctx, req.resourceId()).id());
       for (Tag t : req.addTags()) {
-        if (t.key() == null || t.key().isEmpty() || t.key().length() > 128 || t.key().startsWith("aws:")) {
+        if (!TagRules.isUserKey(t.key())) {
           throw AwsError.of(400, "InvalidInput", "Invalid tag key: " + t.key());
         }
       }

@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class SnsApi implements ResourceApi {
     registry.on(TagResourceRequest.class, (ctx, req) -> {
       String name = topic(store, ctx, req.resourceArn()).name();
       for (Tag tag : req.tags()) {
-        if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > 128 || tag.key().startsWith("aws:")) {
+        if (!TagRules.isUserKey(tag.key())) {
           throw AwsError.of(400, "InvalidParameter", "Invalid parameter: Tags: tag key " + tag.key() + " is not valid");
         }
       }

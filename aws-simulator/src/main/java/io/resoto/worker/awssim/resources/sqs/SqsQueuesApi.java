@@ -7,6 +7,7 @@ import io.resoto.worker.awssim.Page;
 import io.resoto.worker.awssim.resources.ResourceApi;
 import io.resoto.worker.awssim.resources.ResourceStore;
 import io.resoto.worker.awssim.resources.ResourceStore.ItemKey;
+import io.resoto.worker.awssim.resources.TagRules;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,7 +82,7 @@ public final class SqsQueuesApi implements ResourceApi {
     registry.on(TagQueueRequest.class, (ctx, req) -> {
       String name = queue(store, ctx, req.queueUrl()).queueName();
       for (String key : req.tags().keySet()) {
-        if (key.isEmpty() || key.length() > 128 || key.startsWith("aws:")) {
+        if (!TagRules.isUserKey(key)) {
           throw AwsError.of(400, "InvalidParameterValue", "Tag key " + key + " is not valid.");
         }
       }
