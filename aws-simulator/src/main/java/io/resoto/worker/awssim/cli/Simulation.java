@@ -75,6 +75,11 @@ public final class Simulation implements AutoCloseable {
   }
 
   /** The AWS APIs: register more handlers, read counters, change faults. */
+  /** The estate's secret keys and every session credential minted so far (see {@link EstateCredentials#issuedSecrets()}). */
+  public java.util.Set<String> issuedSecrets() {
+    return credentials().issuedSecrets();
+  }
+
   public AwsSimulator aws() {
     return aws;
   }

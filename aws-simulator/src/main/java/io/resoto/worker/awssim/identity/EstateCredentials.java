@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,12 +33,15 @@ public final class EstateCredentials implements CredentialStore {
   /** How long an expired session is still recognised as one. */
   public static final Duration EXPIRED_RETENTION = Duration.ofMinutes(15);
 
+  private static final int MAX_ISSUED_SECRETS = 100_000;
   private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   private static final String SECRET_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
   private final Map<String, KeyRecord> longTerm;
   private final Map<String, KeyRecord> sessions = new ConcurrentHashMap<>();
+  /** The secret parts of every session minted, for tests that scan output for them (bounded). */
+  private final Set<String> issuedSecrets = ConcurrentHashMap.newKeySet();
   private final Clock clock;
   private final Random random;
 
@@ -96,7 +100,22 @@ public final class EstateCredentials implements CredentialStore {
           // AWS states expirations to the second
           now.plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), sessionIdentity(role, sessionName));
     } while (longTerm.containsKey(key.accessKeyId()) || sessions.putIfAbsent(key.accessKeyId(), key) != null);
+    if (issuedSecrets.size() < MAX_ISSUED_SECRETS) {
+      issuedSecrets.add(key.secretAccessKey());
+      issuedSecrets.add(key.sessionToken());
+    }
     return key;
+  }
+
+  /**
+   * Every secret this store knows or handed out: the estate's long-term secret access keys and the
+   * secret key and session token of each session minted (the first 50,000 sessions), for tests that
+   * check no output or file of a client holds one.
+   */
+  public Set<String> issuedSecrets() {
+    Set<String> all = new java.util.HashSet<>(issuedSecrets);
+    longTerm.values().forEach(k -> all.add(k.secretAccessKey()));
+    return all;
   }
 
   /** The number of sessions held, expired ones not yet purged included. */
