@@ -14,10 +14,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Every matching rule contributes: latencies add up, and the first rule (in the order added)
  * that draws a fault decides it. Within a rule the order is: connection reset, region not enabled,
  * access denied, throttling, 5xx error, malformed body.
+ *
+ * <p>Time windows ({@link FaultRule#activeAfter}, {@link FaultRule#activeFor}) count from the
+ * plan's first call: the first {@link #decide} (every served call asks), whether or not a rule
+ * matched it. A rule outside its window is skipped as if it did not match.
  */
 public final class FaultPlan {
   private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
   private final SplittableRandom random;
+  private final java.util.function.LongSupplier nanoTime;
+  private final java.util.concurrent.atomic.AtomicLong firstCall = new java.util.concurrent.atomic.AtomicLong();
+  private volatile boolean called;
 
   /** An empty plan with seed 0. */
   public FaultPlan() {
@@ -26,7 +33,27 @@ public final class FaultPlan {
 
   /** An empty plan whose random decisions follow the seed. */
   public FaultPlan(long seed) {
+    this(seed, System::nanoTime);
+  }
+
+  /** As {@link #FaultPlan(long)} with the clock that time windows are measured by (tests). */
+  FaultPlan(long seed, java.util.function.LongSupplier nanoTime) {
     this.random = new SplittableRandom(seed);
+    this.nanoTime = nanoTime;
+  }
+
+  /** Milliseconds since the plan's first call; the first call starts the count at 0. */
+  private long elapsedMs() {
+    long now = nanoTime.getAsLong();
+    if (!called) {
+      synchronized (firstCall) {
+        if (!called) {
+          firstCall.set(now);
+          called = true;
+        }
+      }
+    }
+    return (now - firstCall.get()) / 1_000_000;
   }
 
   /** A plan of rules given as maps (see {@link FaultRule#fromMap}). */
@@ -77,12 +104,13 @@ public final class FaultPlan {
 
   /** Decides the faults of one call. */
   public Decision decide(String service, String operation, String region, String account) {
+    long elapsed = elapsedMs();
     if (rules.isEmpty()) {
       return Decision.NONE;
     }
     List<FaultRule> matching = new ArrayList<>(2);
     for (FaultRule r : rules) {
-      if (r.matches(service, operation, region, account)) {
+      if (r.matches(service, operation, region, account) && r.activeAt(elapsed)) {
         matching.add(r);
       }
     }

@@ -9,6 +9,9 @@ import java.util.Map;
  * of throttling, 5xx errors, reset connections and malformed bodies, or always-on access denial
  * or a region that is not enabled. Immutable: each fluent method returns a changed copy, so a rule
  * added to a {@link FaultPlan} can later be removed by the same instance (equality is identity).
+ *
+ * <p>A rule may be active only in a time window ({@link #activeAfter}, {@link #activeFor}),
+ * measured from its plan's first call: outside it the rule neither adds latency nor draws faults.
  */
 public final class FaultRule {
   private final String service;
@@ -23,6 +26,11 @@ public final class FaultRule {
   private final double errorRate;
   private final double resetRate;
   private final double malformedRate;
+  // The active window, in ms since the plan's first call (forMs < 0: no end). Kept out of the
+  // constructor's parameters so that it stays apart from the fault fields: with(...) copies it
+  // onto each new instance before the instance is returned, and nothing changes it afterwards.
+  private long afterMs;
+  private long forMs = -1;
 
   private FaultRule(String service, String operation, String region, String account, long latencyMs,
       long jitterMs, double throttleRate, boolean accessDenied, boolean regionNotEnabled, double errorRate,
@@ -68,7 +76,8 @@ public final class FaultRule {
   /**
    * A rule from a map, as the standalone simulator's YAML gives it. Keys: service, operation,
    * region, account, latency_ms, jitter_ms, throttle_rate, access_denied, region_not_enabled,
-   * error_rate, reset_rate, malformed_rate; unknown keys are refused.
+   * error_rate, reset_rate, malformed_rate, after_seconds, for_seconds (the active window, see
+   * {@link #activeAfter} and {@link #activeFor}; fractions allowed); unknown keys are refused.
    */
   public static FaultRule fromMap(Map<String, ?> map) {
     FaultRule r = any();
@@ -87,6 +96,8 @@ public final class FaultRule {
         case "error_rate" -> r.errorRate(num(e.getKey(), v).doubleValue());
         case "reset_rate" -> r.resetRate(num(e.getKey(), v).doubleValue());
         case "malformed_rate" -> r.malformedRate(num(e.getKey(), v).doubleValue());
+        case "after_seconds" -> r.activeAfter(seconds(e.getKey(), v));
+        case "for_seconds" -> r.activeFor(seconds(e.getKey(), v));
         default -> throw new IllegalArgumentException("unknown fault rule key: " + e.getKey());
       };
     }
@@ -108,6 +119,10 @@ public final class FaultRule {
     }
   }
 
+  private static java.time.Duration seconds(String key, Object v) {
+    return java.time.Duration.ofMillis(Math.round(num(key, v).doubleValue() * 1000));
+  }
+
   private static boolean bool(String key, Object v) {
     if (v instanceof Boolean b) {
       return b;
@@ -122,8 +137,15 @@ public final class FaultRule {
   private FaultRule with(String service, String operation, String region, String account, long latencyMs,
       long jitterMs, double throttleRate, boolean accessDenied, boolean regionNotEnabled, double errorRate,
       double resetRate, double malformedRate) {
-    return new FaultRule(service, operation, region, account, latencyMs, jitterMs, throttleRate, accessDenied,
-        regionNotEnabled, errorRate, resetRate, malformedRate);
+    FaultRule copy = new FaultRule(service, operation, region, account, latencyMs, jitterMs, throttleRate,
+        accessDenied, regionNotEnabled, errorRate, resetRate, malformedRate);
+    return copy.window(afterMs, forMs);
+  }
+
+  private FaultRule window(long after, long length) {
+    this.afterMs = after;
+    this.forMs = length;
+    return this;
   }
 
   public FaultRule service(String s) {
@@ -191,6 +213,40 @@ public final class FaultRule {
         regionNotEnabled, errorRate, resetRate, r);
   }
 
+  /**
+   * The rule is active from this long after its plan's first call on (default: from the first
+   * call). The plan's first call is the first request the simulator decides faults for, whatever
+   * its rules then, so a storm starts with the client's first call rather than with the start of
+   * the simulator (a test's setup does not eat into it).
+   */
+  public FaultRule activeAfter(java.time.Duration after) {
+    long ms = requireNonNegative(after.toMillis(), "after");
+    return with(service, operation, region, account, latencyMs, jitterMs, throttleRate, accessDenied,
+        regionNotEnabled, errorRate, resetRate, malformedRate).window(ms, forMs);
+  }
+
+  /** The rule is active for this long from {@link #activeAfter} on (default: without end). */
+  public FaultRule activeFor(java.time.Duration length) {
+    long ms = requireNonNegative(length.toMillis(), "for");
+    return with(service, operation, region, account, latencyMs, jitterMs, throttleRate, accessDenied,
+        regionNotEnabled, errorRate, resetRate, malformedRate).window(afterMs, ms);
+  }
+
+  /** Whether the rule is active {@code elapsedMs} after its plan's first call. */
+  public boolean activeAt(long elapsedMs) {
+    return elapsedMs >= afterMs && (forMs < 0 || elapsedMs - afterMs < forMs);
+  }
+
+  /** Start of the active window, in ms after the plan's first call. */
+  public long activeAfterMs() {
+    return afterMs;
+  }
+
+  /** Length of the active window in ms; -1: without end. */
+  public long activeForMs() {
+    return forMs;
+  }
+
   /** Whether the rule applies to a call. */
   public boolean matches(String service, String operation, String region, String account) {
     return (this.service == null || this.service.equals(service))
@@ -252,6 +308,7 @@ public final class FaultRule {
     return "FaultRule[service=" + service + ", operation=" + operation + ", region=" + region + ", account="
         + account + ", latencyMs=" + latencyMs + ", jitterMs=" + jitterMs + ", throttleRate=" + throttleRate
         + ", accessDenied=" + accessDenied + ", regionNotEnabled=" + regionNotEnabled + ", errorRate=" + errorRate
-        + ", resetRate=" + resetRate + ", malformedRate=" + malformedRate + "]";
+        + ", resetRate=" + resetRate + ", malformedRate=" + malformedRate
+        + (afterMs == 0 && forMs < 0 ? "" : ", activeAfterMs=" + afterMs + ", activeForMs=" + forMs) + "]";
   }
 }
