@@ -48,7 +48,12 @@ final class WorkerProcess implements AutoCloseable {
 
   /** Runs to the end (at most two minutes) and returns the exit code. */
   int waitFor() throws InterruptedException {
-    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+    return waitFor(Duration.ofMinutes(2));
+  }
+
+  /** Runs to the end (at most {@code timeout}) and returns the exit code. */
+  int waitFor(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("worker did not exit; stderr:\n" + err());
     }
@@ -68,6 +73,11 @@ final class WorkerProcess implements AutoCloseable {
       }
       Thread.sleep(20);
     }
+  }
+
+  /** The process id (e.g. to attach to the JVM). */
+  long pid() {
+    return process.pid();
   }
 
   /** Sends SIGTERM (what docker stop and Kubernetes send). */

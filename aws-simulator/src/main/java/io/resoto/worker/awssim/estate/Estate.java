@@ -217,6 +217,12 @@ public final class Estate {
     return settings;
   }
 
+  /** This estate with other settings (e.g. {@code Estate.demo()} with short assumed-role sessions). */
+  public Estate withSettings(EstateSettings settings) {
+    return create(organization, accounts, principals, roles, instanceProfile, settings, resources, pricing,
+        new Problems(), "estate with settings " + settings);
+  }
+
   public RawResources resources() {
     return resources;
   }
