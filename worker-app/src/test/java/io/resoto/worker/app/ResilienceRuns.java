@@ -36,6 +36,27 @@ final class ResilienceRuns {
 
   private ResilienceRuns() {}
 
+  private static Run reference;
+
+  /**
+   * An undisturbed collect of the demo organisation (no faults, one-hour sessions), made once per
+   * test JVM: the resilience ITs compare their graphs and call counts with it. Its output is
+   * scanned for secrets here.
+   */
+  static synchronized Run demoReference() throws Exception {
+    if (reference == null) {
+      Path dir = Files.createTempDirectory("resilience-reference");
+      try (Simulation plain = Simulation.start(io.resoto.worker.awssim.estate.Estate.demo())) {
+        Run r = collect("undisturbed", plain, dir, demoConfig(plain, dir.resolve("data")));
+        r.assertCompleteWithoutErrors();
+        assertThat(r.throttled()).isZero();
+        assertNoSecrets(plain, List.of(r));
+        reference = r;
+      }
+    }
+    return reference;
+  }
+
   /** The aws section that collects the demo organisation from the simulator, plus {@code extra} lines. */
   static String demoConfig(Simulation sim, Path dataDir, String... extra) {
     StringBuilder b = new StringBuilder("""

@@ -54,8 +54,9 @@ import org.junit.jupiter.api.io.TempDir;
  * starting a JVM per run). The values are then read from the worker's own {@code /metrics}.
  *
  * <p>Kinds: {@code -Dsoak.kinds=all} collects every kind; by default (CI, whose long profile has a
- * budget of minutes) a subset of the demo's kinds ({@link #CI_KINDS}): the run path, the SDK
- * clients and the sink are the same, each collect is shorter. {@code -Dsoak.runs=N} changes the
+ * budget of minutes) a subset of the demo's kinds ({@link #CI_KINDS}) in the two regions where the
+ * demo has resources ({@link #CI_REGIONS}): the run path, the SDK clients and the sink are the
+ * same, each collect is shorter. {@code -Dsoak.runs=N} changes the
  * number of collects (default 300).
  */
 @Tag("resilience-long")
@@ -65,6 +66,8 @@ class SoakIT {
   /** The kinds collected by default: a few EC2, IAM and S3 kinds with edges between them. */
   static final List<String> CI_KINDS = List.of("aws_ec2_instance", "aws_ec2_volume", "aws_vpc", "aws_ec2_subnet",
       "aws_ec2_security_group", "aws_iam_role", "aws_iam_user", "aws_s3_bucket");
+  /** The regions collected by default: those where the demo organisation has resources. */
+  static final List<String> CI_REGIONS = List.of("us-east-1", "eu-central-1");
   private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(\\{[^}]*\\})? ([0-9.eE+-]+)$");
 
   @TempDir Path home;
@@ -83,7 +86,8 @@ class SoakIT {
     long start = System.nanoTime();
     try (Simulation sim = Simulation.start(Estate.demo())) {
       Path data = home.resolve("data");
-      String config = ResilienceRuns.demoConfig(sim, data, all ? "" : "collect: " + CI_KINDS)
+      String config = ResilienceRuns.demoConfig(sim, data, all ? "" : "collect: " + CI_KINDS,
+              all ? "" : "region: " + CI_REGIONS)
           .replace("resotoworker:\n", """
               resotoworker:
                 schedule: null
@@ -169,7 +173,7 @@ class SoakIT {
 
   private static void print(List<Point> series, double totalSeconds, boolean all) {
     System.out.printf(Locale.ROOT, "soak: %d collects of the demo organisation (%s) in %.1f s%n", series.size(),
-        all ? "every kind" : "kinds " + CI_KINDS, totalSeconds);
+        all ? "every kind, every region" : "kinds " + CI_KINDS + " in " + CI_REGIONS, totalSeconds);
     System.out.println("  run  collect s  heap after GC MB  threads");
     for (Point p : series) {
       if (p.run() == 1 || p.run() % 10 == 0 || p.run() == series.size()) {

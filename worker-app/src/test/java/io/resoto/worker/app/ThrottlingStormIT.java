@@ -11,7 +11,6 @@ import io.resoto.worker.awssim.fault.FaultRule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,22 +41,13 @@ class ThrottlingStormIT {
    */
   @Test
   void thirtyPercentThrottledThroughoutTheDemoCollectGivesTheSameGraph() throws Exception {
-    List<Run> runs = new ArrayList<>();
-    try (Simulation sim = Simulation.start(Estate.demo(), 0, 0, new FaultPlan(7), Clock.systemUTC())) {
-      Run normal = ResilienceRuns.collect("unthrottled", sim, home.resolve("normal"),
-          ResilienceRuns.demoConfig(sim, home.resolve("normal/data")));
-      runs.add(normal);
-      normal.assertCompleteWithoutErrors();
-      assertThat(normal.throttled()).isZero();
-
-      FaultRule storm = FaultRule.any().throttleRate(RATE);
-      sim.aws().faults().add(storm);
-      String mode = System.getProperty("storm.retry_mode", "standard");
+    Run normal = ResilienceRuns.demoReference();
+    String mode = System.getProperty("storm.retry_mode", "standard");
+    FaultPlan faults = new FaultPlan(7).add(FaultRule.any().throttleRate(RATE));
+    try (Simulation sim = Simulation.start(Estate.demo(), 0, 0, faults, Clock.systemUTC())) {
       Run stormed = ResilienceRuns.collect("throttled 30%, " + mode, sim, home.resolve("storm"),
           ResilienceRuns.demoConfig(sim, home.resolve("storm/data"), "retry_mode: " + mode),
           Duration.ofMinutes(mode.equals("standard") ? 2 : 10));
-      runs.add(stormed);
-      sim.aws().faults().remove(storm);
       print(normal, stormed);
 
       stormed.assertCompleteWithoutErrors();
@@ -67,23 +57,30 @@ class ThrottlingStormIT {
       Graph expected = ResilienceRuns.graph(normal.dataDir());
       ResilienceRuns.assertSameGraph(expected, ResilienceRuns.graph(stormed.dataDir()), "throttled run");
       System.out.println("graph of both runs: " + expected.size());
-      ResilienceRuns.assertNoSecrets(sim, runs);
+      ResilienceRuns.assertNoSecrets(sim, List.of(stormed));
     }
   }
 
   private static final Duration STORM_AFTER = Duration.ofSeconds(3);
   private static final Duration STORM_FOR = Duration.ofSeconds(60);
-  /** Latency on every call of the long version, so that the demo collect outlasts the storm. */
-  private static final long LATENCY_MS = 550;
-  private static final long JITTER_MS = 100;
+  /**
+   * Latency on every call of the long version and the worker's parallelism there: with every API
+   * task of the collect at most {@value #TASKS} at once (one account at a time), the ~1,750 calls
+   * take about 1,750 x 0.2 s / 4 = 90 s, so the collect outlasts the storm. (With the default
+   * parallelism the wall time hardly depends on the latency: 350 ms and 550 ms both gave about
+   * 55 s, most of it the SDK's backoff after repeated throttling.)
+   */
+  private static final long LATENCY_MS = 180;
+  private static final long JITTER_MS = 40;
+  private static final int TASKS = 4;
 
   /** Counts the simulator had at one moment of a run. */
   private record Sample(double seconds, long calls, long throttled) {}
 
   /**
-   * Long version: the demo organisation with 550-650 ms latency on every call (so that the collect
-   * lasts longer than the storm), 30% of the calls throttled from 3 s after the first call for a
-   * minute. The simulator's counts are sampled every 250 ms: nothing is throttled before the
+   * Long version: the demo organisation with 180-220 ms latency on every call and the worker
+   * limited to 4 API tasks at once (so that the collect lasts longer than the storm), 30% of the
+   * calls throttled from 3 s after the first call for a minute. The simulator's counts are sampled every 250 ms: nothing is throttled before the
    * window, about 30% in it, nothing after it while the collect goes on, and the graph equals an
    * undisturbed collect's (on a simulator of the same estate without faults).
    *
@@ -93,13 +90,7 @@ class ThrottlingStormIT {
   @Test
   @Tag("resilience-long")
   void aMinuteOfThirtyPercentThrottlingInTheMiddleOfALongCollectGivesTheSameGraph() throws Exception {
-    Run normal;
-    try (Simulation plain = Simulation.start(Estate.demo())) {
-      normal = ResilienceRuns.collect("unthrottled", plain, home.resolve("normal"),
-          ResilienceRuns.demoConfig(plain, home.resolve("normal/data")));
-      normal.assertCompleteWithoutErrors();
-      ResilienceRuns.assertNoSecrets(plain, List.of(normal));
-    }
+    Run normal = ResilienceRuns.demoReference();
     FaultPlan faults = new FaultPlan(11)
         .add(FaultRule.any().latencyMs(LATENCY_MS).jitterMs(JITTER_MS))
         .add(FaultRule.any().throttleRate(RATE).activeAfter(STORM_AFTER).activeFor(STORM_FOR));
@@ -117,7 +108,8 @@ class ThrottlingStormIT {
       Run stormed;
       try {
         stormed = ResilienceRuns.collect("latency, 1 min of 30% storm", sim, home.resolve("storm"),
-            ResilienceRuns.demoConfig(sim, home.resolve("storm/data"), "retry_mode: standard"),
+            ResilienceRuns.demoConfig(sim, home.resolve("storm/data"), "retry_mode: standard",
+                "account_pool_size: 1", "resource_pool_size: " + TASKS),
             Duration.ofMinutes(5));
       } finally {
         sampler.shutdownNow();
