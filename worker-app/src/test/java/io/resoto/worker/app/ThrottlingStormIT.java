@@ -37,7 +37,10 @@ class ThrottlingStormIT {
 
   /**
    * Short version (normal suite): the demo organisation, 30% of every call throttled from the
-   * first call to the last, with the worker's default retry mode.
+   * first call to the last, with retry_mode standard. {@code -Dstorm.retry_mode=adaptive} runs it
+   * with the worker's default instead (up to 10 minutes): with throttling that does not depend on
+   * the request rate, adaptive mode keeps lowering its client-side send rate and the collect takes
+   * many minutes instead of about a minute (docs/benchmarks.md, "Resilience tests").
    */
   @Test
   void thirtyPercentThrottledThroughoutTheDemoCollectGivesTheSameGraph() throws Exception {
