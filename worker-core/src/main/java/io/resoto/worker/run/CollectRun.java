@@ -8,6 +8,7 @@ import io.resoto.worker.graph.Model;
 import io.resoto.worker.graph.Node;
 import io.resoto.worker.sink.GraphDelivery;
 import io.resoto.worker.sink.GraphSink;
+import io.resoto.worker.sink.LastGood;
 import io.resoto.worker.sink.RunInfo;
 import io.resoto.worker.spi.AccountGraph;
 import io.resoto.worker.spi.CollectContext;
@@ -68,6 +69,7 @@ public final class CollectRun {
   private final GraphSink sink;
   private final Clock clock;
   private final Instant deadline;
+  private volatile LastGood lastGood;
 
   private final AtomicReference<PluginStatus> cancelled = new AtomicReference<>();
   private final CompletableFuture<Void> abortSignal = new CompletableFuture<>();
@@ -139,6 +141,15 @@ public final class CollectRun {
    */
   public void progressListener(RunListener l) {
     this.progress = l;
+  }
+
+  /**
+   * Keeps each account graph in {@code store} and carries the parts the plugins report incomplete
+   * forward from what it kept ({@link LastGood}); null (the default) does neither. Set before
+   * {@link #execute}.
+   */
+  public void carryForward(LastGood store) {
+    this.lastGood = store;
   }
 
   private void notifyListener(java.util.function.Consumer<RunListener> event) {
@@ -448,6 +459,7 @@ public final class CollectRun {
     private final String plugin;
     private final Graph cloudGraph;
     private final List<AccountGraph> cloudAccounts = new ArrayList<>();
+    private final List<LastGood.Part> cloudParts = new ArrayList<>();
 
     PluginContext(String plugin) {
       this.plugin = plugin;
@@ -498,10 +510,15 @@ public final class CollectRun {
                 + " nodes, more than resotoworker.max_resources_per_account (" + limit + ")");
         return;
       }
+      // in cloud mode one graph holds every account: a part names its account there
+      String partAccount = cloudGraph == null ? null : account.resourceId();
+      List<LastGood.Part> parts = graph.incompleteParts().stream()
+          .map(p -> new LastGood.Part(partAccount, p.region(), p.kind(), p.reason())).toList();
       if (cloudGraph != null) {
         synchronized (cloudGraph) {
           cloudGraph.merge(graph.graph());
           cloudAccounts.add(graph);
+          cloudParts.addAll(parts);
         }
         log.info("account {} ({}) collected: {} nodes, {} edges in {} s", account.name(),
             account.resourceId(), graph.graph().nodeCount(), graph.graph().edgeCount(),
@@ -509,7 +526,7 @@ public final class CollectRun {
         return;
       }
       Graph full = wrap(graph.graph(), List.of(account));
-      deliver(account.resourceId(), account.name(), full, Set.of(account.id()), graph.graph(), duration);
+      deliver(account.resourceId(), account.name(), full, Set.of(account.id()), graph.graph(), duration, parts);
     }
 
     /** In cloud merge mode: one graph for the whole cloud, replace on the cloud node. */
@@ -519,7 +536,7 @@ public final class CollectRun {
       Node cloud = cloudNode();
       double duration = cloudAccounts.stream()
           .mapToDouble(a -> seconds(a.startedAt(), clock.instant())).max().orElse(0);
-      deliver(null, plugin, full, Set.of(cloud.id()), cloudGraph, duration);
+      deliver(null, plugin, full, Set.of(cloud.id()), cloudGraph, duration, cloudParts);
     }
 
     private Node cloudNode() {
@@ -541,7 +558,7 @@ public final class CollectRun {
     }
 
     private void deliver(String accountId, String accountName, Graph full, Set<String> replace,
-        Graph content, double duration) {
+        Graph content, double duration, List<LastGood.Part> incomplete) {
       List<String> problems = new ArrayList<>(full.validate());
       problems.addAll(model.check(full));
       if (!problems.isEmpty()) {
@@ -550,12 +567,20 @@ public final class CollectRun {
             + (problems.size() > 5 ? "; and " + (problems.size() - 5) + " more" : ""));
         return;
       }
-      GraphDelivery delivery = new GraphDelivery(plugin, accountId, full, replace, clock.instant());
+      Instant collected = clock.instant();
       Map<String, String> mdc = MDC.getCopyOfContextMap();
       CompletableFuture<Void> future = CompletableFuture.runAsync(() -> {
         if (mdc != null) {
           MDC.setContextMap(mdc);
         }
+        String stem = GraphDelivery.fileStem(plugin, accountId);
+        LastGood store = lastGood;
+        LastGood.Carried carried = LastGood.Carried.NONE;
+        if (store != null) {
+          carried = store.carry(stem, content, incomplete);
+          store.record(stem, content, carried, collected);
+        }
+        GraphDelivery delivery = new GraphDelivery(plugin, accountId, full, replace, collected, carried);
         boolean ok = true;
         String problem = null;
         try {
@@ -572,12 +597,14 @@ public final class CollectRun {
               .forEach((p, v) -> findings.computeIfAbsent(p, x -> new LongAdder()).add(v));
           totalNodes.addAndGet(content.nodeCount());
           totalEdges.addAndGet(content.edgeCount());
-          log.info("account {} ({}) collected: {} nodes, {} edges in {} s", accountName,
+          log.info("account {} ({}) collected: {} nodes, {} edges in {} s{}", accountName,
               accountId == null ? plugin : accountId, content.nodeCount(), content.edgeCount(),
-              String.format("%.1f", duration));
+              String.format("%.1f", duration), carried.isEmpty() ? ""
+                  : "; carried forward from the last good data: " + carried.nodeLines().size() + " nodes of "
+                      + String.join(", ", carried.parts()));
         }
         recordAccount(new AccountResult(plugin, accountId, accountName, content.nodeCount(),
-            content.edgeCount(), duration, ok, problem));
+            content.edgeCount(), duration, ok, problem, carried.nodeLines().size()));
         MDC.clear();
       }, senders);
       synchronized (deliveries) {
