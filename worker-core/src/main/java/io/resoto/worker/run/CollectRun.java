@@ -341,6 +341,7 @@ public final class CollectRun {
     if (status == PluginStatus.COMPLETE && worker.graphMergeKind() == GraphMergeKind.CLOUD) {
       context.deliverCloudGraph();
     }
+    context.carryWholeAccounts();
     Instant end = clock.instant();
     if (status == PluginStatus.COMPLETE) {
       log.info("plugin {} complete in {} s", name, String.format("%.1f", seconds(start, end)));
@@ -460,6 +461,7 @@ public final class CollectRun {
     private final Graph cloudGraph;
     private final List<AccountGraph> cloudAccounts = new ArrayList<>();
     private final List<LastGood.Part> cloudParts = new ArrayList<>();
+    private final Set<String> submittedAccounts = ConcurrentHashMap.newKeySet();
 
     PluginContext(String plugin) {
       this.plugin = plugin;
@@ -503,6 +505,7 @@ public final class CollectRun {
         return;
       }
       accountsSubmitted.incrementAndGet();
+      submittedAccounts.add(account.resourceId());
       Integer limit = worker.maxResourcesPerAccount();
       if (limit != null && graph.graph().nodeCount() > limit) {
         reject(account.resourceId(), account.name(), graph.graph(), duration,
@@ -578,7 +581,8 @@ public final class CollectRun {
         LastGood.Carried carried = LastGood.Carried.NONE;
         if (store != null) {
           carried = store.carry(stem, content, incomplete);
-          store.record(stem, content, carried, collected);
+          // the account node is the root of an account graph; a cloud graph has none of its own
+          store.record(stem, content, accountId == null ? null : replace.iterator().next(), carried, collected);
         }
         GraphDelivery delivery = new GraphDelivery(plugin, accountId, full, replace, collected, carried);
         boolean ok = true;
@@ -610,6 +614,60 @@ public final class CollectRun {
       synchronized (deliveries) {
         deliveries.add(future);
       }
+    }
+
+    /**
+     * Accounts this plugin reported failed as a whole and never submitted: their last good graph is
+     * delivered again, every node marked carried, so the sink holds them as the core does (account
+     * mode only; the core keeps an account it receives nothing for anyway).
+     */
+    void carryWholeAccounts() {
+      LastGood store = lastGood;
+      if (store == null || cloudGraph != null || isCancelled()) {
+        return;
+      }
+      Map<String, String> failed = new LinkedHashMap<>();
+      for (CollectError e : errors) {
+        if (plugin.equals(e.plugin()) && e.account() != null && e.region() == null && e.kind() == null
+            && !submittedAccounts.contains(e.account())) {
+          failed.putIfAbsent(e.account(), e.message());
+        }
+      }
+      failed.forEach((accountId, why) -> {
+        Instant now = clock.instant();
+        store.carryWhole(GraphDelivery.fileStem(plugin, accountId), why, now).ifPresent(whole -> {
+          Graph full = wrap(new Graph(), List.of());
+          List<String> edges = new ArrayList<>(whole.carried().edgeLines());
+          try {
+            edges.add(io.resoto.worker.graph.NdjsonWriter.edgeLine(
+                new io.resoto.worker.graph.Edge(cloudNode().id(), whole.rootId(), io.resoto.worker.graph.EdgeType.DEFAULT)));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          LastGood.Carried carried = new LastGood.Carried(whole.carried().nodeLines(), edges, whole.carried().parts());
+          GraphDelivery delivery = new GraphDelivery(plugin, accountId, full, Set.of(whole.rootId()), now, carried);
+          CompletableFuture<Void> future = CompletableFuture.runAsync(() -> {
+            boolean ok = true;
+            String problem = null;
+            try {
+              sink.deliver(info, delivery);
+              log.warn("account {} not collected: its last good data was delivered again, {} nodes marked"
+                  + " carried forward", accountId, carried.nodeLines().size());
+            } catch (Exception e) {
+              ok = false;
+              problem = "delivery of the carried data failed: " + describe(e);
+              log.error("the carried graph of {} could not be delivered to {}: {}", accountId, sink.describe(),
+                  describe(e));
+            }
+            recordAccount(new AccountResult(plugin, accountId, whole.rootName() == null ? accountId : whole.rootName(),
+                0, 0, 0, ok, problem,
+                carried.nodeLines().size()));
+          }, senders);
+          synchronized (deliveries) {
+            deliveries.add(future);
+          }
+        });
+      });
     }
 
     private void reject(String accountId, String accountName, Graph content, double duration, String problem) {

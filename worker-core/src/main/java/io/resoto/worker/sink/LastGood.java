@@ -207,17 +207,83 @@ public final class LastGood {
     return new Carried(nodeLines, edgeLines, List.copyOf(parts));
   }
 
+  /** A whole account graph carried forward: its root (the account node) and every line. */
+  public record Whole(String rootId, String rootName, Carried carried) {}
+
+  /**
+   * The whole last good graph of {@code stem}, every node marked as carried with {@code reason},
+   * its root marked {@code replace} (with {@code exported_at}) as a delivered account node is:
+   * for an account a run could not collect at all. Empty when nothing was kept, the file cannot
+   * be read or it names no root.
+   */
+  public java.util.Optional<Whole> carryWhole(String stem, String reason, Instant exportedAt) {
+    Path file = file(stem);
+    List<String> nodeLines = new ArrayList<>();
+    List<String> edgeLines = new ArrayList<>();
+    String root;
+    String rootName = null;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String header = in.readLine();
+      if (header == null || !header.startsWith(HEADER)) {
+        throw new IOException("not a last-good file (header: " + abbreviate(header) + ")");
+      }
+      String collectedAt = headerValue(header, "collected_at");
+      root = headerValue(header, "root");
+      if (root == null) {
+        return java.util.Optional.empty();
+      }
+      String line;
+      while ((line = in.readLine()) != null) {
+        String[] f = line.split("\t", 6);
+        if (f[0].equals("N") && f.length == 6) {
+          String json = mark(f[5], collectedAt, f[2].isEmpty() ? null : f[2], f[3].isEmpty() ? null : f[3], reason);
+          if (f[1].equals(root)) {
+            ObjectNode node = (ObjectNode) JSON.readTree(json);
+            rootName = node.path("reported").path("name").asText(null);
+            ((ObjectNode) node.get("metadata")).put("replace", true)
+                .put("exported_at", exportedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            json = JSON.writeValueAsString(node);
+          }
+          nodeLines.add(json);
+        } else if (f[0].equals("E") && f.length == 5) {
+          edgeLines.add(f[4]);
+        } else {
+          throw new IOException("a line is malformed");
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return java.util.Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      log.warn("{}: the last good data in {} cannot be read, nothing carried forward: {}", stem, file,
+          e.getMessage());
+      return java.util.Optional.empty();
+    }
+    log.info("{}: not collected; its last good data carried forward whole: {} node(s), {} edge(s)", stem,
+        nodeLines.size(), edgeLines.size());
+    return java.util.Optional.of(new Whole(root, rootName, new Carried(nodeLines, edgeLines, List.of("* *"))));
+  }
+
   /**
    * Keeps {@code graph} (an account's or a cloud's content, without root and cloud) and what was
    * carried into it as the last good data of {@code stem}. A failure is logged, never thrown: it
    * costs only the next run's carrying forward.
    */
   public void record(String stem, Graph graph, Carried carried, Instant collectedAt) {
+    record(stem, graph, null, carried, collectedAt);
+  }
+
+  /**
+   * As {@link #record(String, Graph, Carried, Instant)}, naming the graph's root (the account node),
+   * so that the whole account can be carried forward when a run cannot collect it at all
+   * ({@link #carryWhole}).
+   */
+  public void record(String stem, Graph graph, String rootId, Carried carried, Instant collectedAt) {
     try {
       Files.createDirectories(dir);
       FileSink.writeAtomically(file(stem), out -> {
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write(HEADER + " collected_at=" + collectedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\n");
+        w.write(HEADER + " collected_at=" + collectedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + (rootId == null ? "" : " root=" + rootId) + "\n");
         for (Node n : graph.nodes()) {
           writeNode(w, n.id(), n.account(), n.region(), n.kind(), NdjsonWriter.nodeLine(n));
         }

@@ -200,6 +200,49 @@ class CollectRunTest {
   }
 
   @Test
+  void anAccountThatFailedWhollyIsDeliveredFromItsLastGoodDataMarkedAsCarried(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    io.resoto.worker.sink.LastGood store = io.resoto.worker.sink.LastGood.in(dir);
+    CollectRun good = run("testcloud:\n  accounts: 2\n  instances: 3\n");
+    good.carryForward(store);
+    good.execute();
+    GraphDelivery before = sink.deliveries.stream().filter(d -> d.account().equals("000000000002")).findFirst()
+        .orElseThrow();
+    sink.deliveries.clear();
+
+    CollectRun failing = run("testcloud:\n  accounts: 2\n  instances: 3\n  fail_account: [2]\n");
+    failing.carryForward(store);
+    RunSummary summary = failing.execute();
+
+    assertThat(summary.status()).isEqualTo(RunStatus.PARTIAL);
+    GraphDelivery carried = sink.deliveries.stream().filter(d -> d.account().equals("000000000002")).findFirst()
+        .orElseThrow();
+    assertThat(carried.graph().countByKind()).containsOnlyKeys("graph_root", "cloud");
+    // the account, its region and its 3 instances, the account marked replace as a delivered one is
+    assertThat(carried.carried().nodeLines()).hasSize(5).allMatch(l -> l.contains("\"carried_forward\""));
+    String accountId = before.replaceNodeIds().iterator().next();
+    assertThat(carried.replaceNodeIds()).containsExactly(accountId);
+    com.fasterxml.jackson.databind.JsonNode accountLine = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(carried.carried().nodeLines().stream().filter(l -> l.contains(accountId)).findFirst().orElseThrow());
+    assertThat(accountLine.at("/metadata/replace").asBoolean()).isTrue();
+    assertThat(accountLine.at("/metadata/carried_forward/reason").asText())
+        .isEqualTo("account not collected: AccessDenied: cannot assume the role");
+    // account -> region, region -> 3 instances, and cloud -> account
+    assertThat(carried.carried().edgeLines()).hasSize(5);
+    assertThat(summary.accounts()).filteredOn(a -> "000000000002".equals(a.account()))
+        .singleElement().satisfies(a -> {
+          assertThat(a.delivered()).isTrue();
+          assertThat(a.carried()).isEqualTo(5);
+        });
+    // cancelled or not failed: nothing of the kind
+    sink.deliveries.clear();
+    CollectRun fine = run("testcloud:\n  accounts: 2\n  instances: 3\n");
+    fine.carryForward(store);
+    fine.execute();
+    assertThat(sink.deliveries).allMatch(d -> d.carried().isEmpty());
+  }
+
+  @Test
   void aFailingSinkIsRecordedPerAccount() {
     sink.failDeliveries = true;
     RunSummary summary = run("testcloud:\n  accounts: 2\n").execute();

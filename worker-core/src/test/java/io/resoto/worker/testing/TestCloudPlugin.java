@@ -115,6 +115,10 @@ public class TestCloudPlugin implements CollectorPlugin<TestCloudConfig> {
         Thread.sleep(config.delayMs());
       }
       String accountId = "00000000000" + a;
+      if (config.failAccount().contains(a)) {
+        context.error(accountId, null, null, "account not collected: AccessDenied: cannot assume the role");
+        continue;
+      }
       Node account = Node.builder("testcloud_account", accountId).name("acc-" + a)
           .cloud(cloud()).account(accountId).categories("management").build();
       AccountGraph ag = context.newAccountGraph(account);
