@@ -255,6 +255,8 @@ public final class AccountCollector {
     private final Map<String, SdkClient> clientCache = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Problem> problems = new ConcurrentLinkedQueue<>();
+    /** region id + NUL + kind -> why: kinds that failed in a region, whose last good data the worker carries forward. */
+    private final Map<String, String> incomplete = new ConcurrentHashMap<>();
     private final Map<String, Object> accountProperties = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
     private final Map<String, String> throttleExample = new ConcurrentHashMap<>();
@@ -326,6 +328,10 @@ public final class AccountCollector {
         graph.replaceAccount(AwsAccountKind.node(target, accountProperties));
       }
       connect(graph.graph(), graph.account(), scopes, placed);
+      new java.util.TreeMap<>(incomplete).forEach((key, why) -> {
+        String[] parts = key.split("\u0000", 2);
+        graph.incomplete(parts[0], parts[1], why);
+      });
       return new Result(graph, List.copyOf(problems));
     }
 
@@ -529,6 +535,12 @@ public final class AccountCollector {
 
     private void failure(RegionScope region, AwsKind kind, Exception e) {
       ErrorClassifier.Classification c = classifier.classify(e, !region.global());
+      switch (c.category()) {
+        case ACCESS_DENIED, THROTTLED, ERROR ->
+            // nodes carry the region id (the partition's global region for global kinds)
+            incomplete.putIfAbsent(region.id() + "\u0000" + kind.name(), c.message());
+        default -> { }
+      }
       switch (c.category()) {
         case ACCESS_DENIED -> record(Level.WARN, region.label(), kind.name(), c.message());
         case REGION_NOT_ENABLED -> record(Level.SKIP, region.label(), kind.name(), c.message());
