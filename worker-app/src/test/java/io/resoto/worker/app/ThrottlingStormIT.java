@@ -40,7 +40,7 @@ class ThrottlingStormIT {
    * first call to the last, with retry_mode standard. {@code -Dstorm.retry_mode=adaptive} runs it
    * with the worker's default instead (up to 10 minutes): with throttling that does not depend on
    * the request rate, adaptive mode keeps lowering its client-side send rate and the collect takes
-   * many minutes instead of about a minute (docs/benchmarks.md, "Resilience tests").
+   * many minutes instead of about a minute (docs/resilience.md, "Throttling storms").
    */
   @Test
   void thirtyPercentThrottledThroughoutTheDemoCollectGivesTheSameGraph() throws Exception {
@@ -88,7 +88,7 @@ class ThrottlingStormIT {
    * undisturbed collect's (on a simulator of the same estate without faults).
    *
    * <p>Retry mode standard: with adaptive the same storm makes the collect take minutes (see the
-   * short version and docs/benchmarks.md, "Resilience tests").
+   * short version and docs/resilience.md, "Throttling storms").
    */
   @Test
   @Tag("resilience-long")
