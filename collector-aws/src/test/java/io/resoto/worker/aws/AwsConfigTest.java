@@ -109,6 +109,28 @@ class AwsConfigTest {
             + " cloudwatch_metrics_for_atime_mtime_granularity ('1h'), got '30m'");
   }
 
+  /** Found by the generated bad configs (BadConfigTest): these were accepted. */
+  @Test
+  void nanInfinityAndNonPositiveTaskCapsAreRefused() {
+    assertThat(problems("  request_rate_limits: {ec2: .nan}\n")).singleElement().asString()
+        .endsWith("aws.request_rate_limits.ec2: must be a positive number of requests per second, got NaN");
+    assertThat(problems("  request_rate_limits: {default: 1e400}\n")).singleElement().asString()
+        .endsWith("aws.request_rate_limits.default: must be a positive number of requests per second, got Infinity");
+    assertThat(problems("  resource_pool_tasks_per_service: {elb: 0, ec2: -1}\n")).satisfiesExactlyInAnyOrder(
+        p -> assertThat(p).matches("t\\.yaml:2:\\d+: aws\\.resource_pool_tasks_per_service\\.elb: must be at least 1, got 0"),
+        p -> assertThat(p).matches("t\\.yaml:2:\\d+: aws\\.resource_pool_tasks_per_service\\.ec2: must be at least 1,"
+            + " got -1"));
+  }
+
+  /** Found by the generated bad configs: a huge value made an error line of megabytes. */
+  @Test
+  void aHugeValueIsCutInTheMessage() {
+    String huge = "x".repeat(100_000);
+    String problem = problems("  retry_mode: " + huge + "\n").get(0).toString();
+    assertThat(problem).endsWith("aws.retry_mode: must be standard, adaptive or legacy, got '" + "x".repeat(60) + "...'");
+    assertThat(problems("  shard: " + huge + "\n").get(0).toString()).hasSizeLessThan(300);
+  }
+
   @Test
   void theAtimeMtimeDurationsAreParsed() throws Exception {
     assertThat(AwsConfig.DEFAULTS.atimeMtimePeriod()).isEqualTo(java.time.Duration.ofDays(60));
