@@ -83,6 +83,19 @@ public record AwsConfig(
         + " shard (account id mod n). null: every account.") String shard)
     implements ValidatedConfig {
 
+  /**
+   * A list or map written as null in the config means empty (as the original reads it), so the
+   * collector never meets a null collection (found by the generated bad configs).
+   */
+  public AwsConfig {
+    scrapeExcludeAccount = scrapeExcludeAccount == null ? List.of() : scrapeExcludeAccount;
+    resourcePoolTasksPerService = resourcePoolTasksPerService == null ? Map.of() : resourcePoolTasksPerService;
+    collect = collect == null ? List.of() : collect;
+    noCollect = noCollect == null ? List.of() : noCollect;
+    scrapeOrgOu = scrapeOrgOu == null ? List.of() : scrapeOrgOu;
+    scrapeOrgExcludeOu = scrapeOrgExcludeOu == null ? List.of() : scrapeOrgExcludeOu;
+  }
+
   /** The original's defaults, and ours for the new keys. */
   public static final AwsConfig DEFAULTS = new AwsConfig(
       null, null, null, false, null, null, null, false, null, true, false, true, List.of(), false,
@@ -136,7 +149,8 @@ public record AwsConfig(
     positive(problems, "resource_pool_size", resourcePoolSize);
     positive(problems, "resource_pool_tasks_per_service_default", resourcePoolTasksPerServiceDefault);
     positive(problems, "max_attempts", maxAttempts);
-    if (!List.of("standard", "adaptive", "legacy").contains(retryMode)) {
+    // List.of(...).contains(null) throws: a null retry_mode ended the command with a NullPointerException
+    if (retryMode == null || !List.of("standard", "adaptive", "legacy").contains(retryMode)) {
       problems.add("retry_mode", "must be standard, adaptive or legacy, got " + ConfigProblems.quote(retryMode));
     }
     if (endpointUrl != null && !endpointUrl.matches("https?://.+")) {

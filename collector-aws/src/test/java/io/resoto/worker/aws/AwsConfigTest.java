@@ -122,6 +122,21 @@ class AwsConfigTest {
             + " got -1"));
   }
 
+  /** Found by the generated bad configs: a null retry_mode ended 'config validate' with a NullPointerException. */
+  @Test
+  void nullValuesAreAProblemOrEmpty() throws Exception {
+    assertThat(problems("  retry_mode: null\n")).singleElement().asString()
+        .endsWith("aws.retry_mode: must be standard, adaptive or legacy, got null");
+    AwsConfig c = load("  collect: null\n  no_collect: null\n  scrape_exclude_account: null\n  scrape_org_ou: null\n"
+        + "  scrape_org_exclude_ou: null\n  resource_pool_tasks_per_service: null\n");
+    assertThat(c.collect()).isEmpty();
+    assertThat(c.noCollect()).isEmpty();
+    assertThat(c.scrapeExcludeAccount()).isEmpty();
+    assertThat(c.scrapeOrgOu()).isEmpty();
+    assertThat(c.scrapeOrgExcludeOu()).isEmpty();
+    assertThat(c.resourcePoolTasksPerService()).isEmpty();
+  }
+
   /** Found by the generated bad configs: a huge value made an error line of megabytes. */
   @Test
   void aHugeValueIsCutInTheMessage() {

@@ -251,10 +251,11 @@ final class BadConfigs {
       case "enum" -> value = pick(List.of("account"), Map.of("a", 1), 7);
       default -> throw new IllegalStateException(type);
     }
-    if (random.nextInt(6) == 0) {
+    if (random.nextInt(4) == 0) {
       // null: refused for primitives; for the others it depends on the key
       value = null;
-      expect = type.equals("int") || type.equals("bool") ? Expect.INVALID : Expect.EITHER;
+      expect = (type.equals("int") || type.equals("bool")) && !NULL_DEFAULT_TYPES.containsKey(path)
+          ? Expect.INVALID : Expect.EITHER;
     }
     if (value instanceof String str && str.startsWith("'")) {
       s.put(key, INJECT);
