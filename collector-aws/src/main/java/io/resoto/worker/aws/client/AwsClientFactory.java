@@ -64,6 +64,7 @@ public final class AwsClientFactory implements AutoCloseable {
     ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(retry)
         .addMetricPublisher(AwsApiMetrics.INSTANCE);
     interceptors.forEach(override::addExecutionInterceptor);
+    override.addExecutionInterceptor(MalformedResponses.INSTANCE);
     builder.httpClient(http)
         .region(Region.of(region))
         .credentialsProvider(credentials)
