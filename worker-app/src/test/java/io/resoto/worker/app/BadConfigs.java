@@ -271,7 +271,7 @@ final class BadConfigs {
     Map<String, Object> s = section(doc, section);
     List<String> keys = keysOf(section);
     String key = keys.get(random.nextInt(keys.size()));
-    int depth = new int[] {5, 20, 45, 60, 200, 2_000, 50_000}[random.nextInt(7)];
+    int depth = new int[] {5, 20, 45, 60, 200, 2_000, 20_000}[random.nextInt(7)];
     boolean maps = random.nextBoolean();
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < depth; i++) {
@@ -296,7 +296,7 @@ final class BadConfigs {
     String path = section + "." + key;
     String type = typeOf(path);
     // mostly big but loadable; one in 25 over the loader's limit of 1 MiB characters
-    int size = random.nextInt(25) == 0 ? 1_100_000 + random.nextInt(400_000) : 1_000 + random.nextInt(60_000);
+    int size = random.nextInt(25) == 0 ? 1_100_000 + random.nextInt(100_000) : 1_000 + random.nextInt(30_000);
     switch (type) {
       case "int", "float" -> {
         int digits = random.nextInt(10) == 0 ? size : 20 + random.nextInt(2_000);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,9 @@ class MalformedResponsesJarIT {
 
   @TempDir Path home;
 
+  /** About 40 s on 2 cores: in the resilience profile. */
   @Test
+  @Tag("resilience-long")
   void aCollectWithMalformedAnswersEndsWithOneClearLinePerError() throws Exception {
     try (Simulation sim = Simulation.start(Estate.demo())) {
       Set<String> services = new TreeSet<>();
