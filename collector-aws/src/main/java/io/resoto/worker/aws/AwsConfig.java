@@ -83,19 +83,6 @@ public record AwsConfig(
         + " shard (account id mod n). null: every account.") String shard)
     implements ValidatedConfig {
 
-  /**
-   * A list or map written as null in the config means empty (as the original reads it), so the
-   * collector never meets a null collection (found by the generated bad configs).
-   */
-  public AwsConfig {
-    scrapeExcludeAccount = scrapeExcludeAccount == null ? List.of() : scrapeExcludeAccount;
-    resourcePoolTasksPerService = resourcePoolTasksPerService == null ? Map.of() : resourcePoolTasksPerService;
-    collect = collect == null ? List.of() : collect;
-    noCollect = noCollect == null ? List.of() : noCollect;
-    scrapeOrgOu = scrapeOrgOu == null ? List.of() : scrapeOrgOu;
-    scrapeOrgExcludeOu = scrapeOrgExcludeOu == null ? List.of() : scrapeOrgExcludeOu;
-  }
-
   /** The original's defaults, and ours for the new keys. */
   public static final AwsConfig DEFAULTS = new AwsConfig(
       null, null, null, false, null, null, null, false, null, true, false, true, List.of(), false,
@@ -110,6 +97,19 @@ public record AwsConfig(
 
   private static <V> Map<String, V> sorted(Map<String, V> map) {
     return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(map));
+  }
+
+  /**
+   * A list or map written as null in the config means empty (as the original reads it), so the
+   * collector never meets a null collection (found by the generated bad configs).
+   */
+  public AwsConfig {
+    scrapeExcludeAccount = scrapeExcludeAccount == null ? List.of() : scrapeExcludeAccount;
+    resourcePoolTasksPerService = resourcePoolTasksPerService == null ? Map.of() : resourcePoolTasksPerService;
+    collect = collect == null ? List.of() : collect;
+    noCollect = noCollect == null ? List.of() : noCollect;
+    scrapeOrgOu = scrapeOrgOu == null ? List.of() : scrapeOrgOu;
+    scrapeOrgExcludeOu = scrapeOrgExcludeOu == null ? List.of() : scrapeOrgExcludeOu;
   }
 
   @Override
