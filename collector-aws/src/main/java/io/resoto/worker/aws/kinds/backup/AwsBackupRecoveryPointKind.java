@@ -95,11 +95,13 @@ public final class AwsBackupRecoveryPointKind extends DeclaredKind {
         if (!KEPT.contains(p.status())) {
           continue;
         }
-        Node node = ctx.add(node(ctx, p, BackupValues.tags(backup, p.recoveryPointArn())));
-        ctx.edgeFrom(AwsBackupVaultKind.KIND, p.backupVaultArn(), node, EdgeType.DEFAULT);
-        if (p.createdBy() != null) {
-          ctx.edgeFrom(AwsBackupPlanKind.KIND, p.createdBy().backupPlanId(), node, EdgeType.DEFAULT);
-        }
+        ctx.submit(() -> {
+          Node node = ctx.add(node(ctx, p, BackupValues.tags(backup, p.recoveryPointArn())));
+          ctx.edgeFrom(AwsBackupVaultKind.KIND, p.backupVaultArn(), node, EdgeType.DEFAULT);
+          if (p.createdBy() != null) {
+            ctx.edgeFrom(AwsBackupPlanKind.KIND, p.createdBy().backupPlanId(), node, EdgeType.DEFAULT);
+          }
+        });
       }
     }
   }

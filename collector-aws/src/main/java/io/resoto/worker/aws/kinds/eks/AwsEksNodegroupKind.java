@@ -97,16 +97,18 @@ public final class AwsEksNodegroupKind extends DeclaredKind {
         if (ctx.isCancelled()) {
           return;
         }
-        Nodegroup ng = eks.describeNodegroup(b -> b.clusterName(cluster).nodegroupName(group)).nodegroup();
-        Node node = ctx.add(node(ctx, ng));
-        ctx.edgeFrom(AwsEksClusterKind.KIND, ng.clusterName(), node, EdgeType.DEFAULT);
-        ctx.edgeFrom(AwsEksClusterKind.KIND, ng.clusterName(), node, EdgeType.DELETE);
-        if (ng.resources() != null) {
-          for (AutoScalingGroup asg : ng.resources().autoScalingGroups()) {
-            ctx.edge(node, AUTOSCALING_GROUP, asg.name(), EdgeType.DEFAULT);
-            ctx.edgeFrom(AUTOSCALING_GROUP, asg.name(), node, EdgeType.DELETE);
+        ctx.submit(() -> {
+          Nodegroup ng = eks.describeNodegroup(b -> b.clusterName(cluster).nodegroupName(group)).nodegroup();
+          Node node = ctx.add(node(ctx, ng));
+          ctx.edgeFrom(AwsEksClusterKind.KIND, ng.clusterName(), node, EdgeType.DEFAULT);
+          ctx.edgeFrom(AwsEksClusterKind.KIND, ng.clusterName(), node, EdgeType.DELETE);
+          if (ng.resources() != null) {
+            for (AutoScalingGroup asg : ng.resources().autoScalingGroups()) {
+              ctx.edge(node, AUTOSCALING_GROUP, asg.name(), EdgeType.DEFAULT);
+              ctx.edgeFrom(AUTOSCALING_GROUP, asg.name(), node, EdgeType.DELETE);
+            }
           }
-        }
+        });
       }
     }
   }
