@@ -73,7 +73,7 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
 
   private final int port;
   private final SigV4Verifier verifier;
-  private final FaultPlan faults;
+  private volatile FaultPlan faults;
   private final Clock clock;
   private final int threads;
   private final CallCounters counters = new CallCounters();
@@ -198,6 +198,11 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
   /** The live fault plan: rules may be added and removed while serving. */
   public FaultPlan faults() {
     return faults;
+  }
+
+  /** Replaces the fault rules for every call from now on (a test turns an outage on and off). */
+  public void replaceFaults(FaultPlan plan) {
+    this.faults = Objects.requireNonNull(plan);
   }
 
   /** The clock of the simulator. */

@@ -1,7 +1,6 @@
 package io.resoto.worker.core;
 
 import io.resoto.worker.graph.Model;
-import io.resoto.worker.graph.NdjsonWriter;
 import io.resoto.worker.run.RunSummary;
 import io.resoto.worker.sink.GraphDelivery;
 import io.resoto.worker.sink.GraphSink;
@@ -142,9 +141,8 @@ public final class CoreSink implements GraphSink, AutoCloseable {
     Set<String> replace = new TreeSet<>(delivery.replaceNodeIds());
     String label = delivery.account() == null ? delivery.cloud() : delivery.cloud() + " " + delivery.account();
     Spool.Entry entry = spool.add(run.runId(), run.graphName(), run.coreTask(),
-        run.graphName() + " " + String.join(",", replace), label, delivery.graph().nodeCount(),
-        delivery.graph().edgeCount() + delivery.graph().deferredEdges().size(),
-        out -> NdjsonWriter.write(delivery.graph(), out, replace, delivery.exportedAt()));
+        run.graphName() + " " + String.join(",", replace), label, delivery.nodeCount(),
+        delivery.edgeCount(), delivery::writeNdjson);
     String problem = null;
     for (int attempt = 1; attempt <= attempts && !closed; attempt++) {
       Result r = send(entry);

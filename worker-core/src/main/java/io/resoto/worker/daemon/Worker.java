@@ -103,6 +103,8 @@ public final class Worker implements WorkerStatus, AutoCloseable {
       listeners.add(core.progressListener());
     }
     this.coordinator = new RunCoordinator(config::get, registry, sink, options.clock(), listeners);
+    // parts a run cannot collect are carried forward from the last good data kept in data_dir
+    coordinator.carryForward(io.resoto.worker.sink.LastGood.in(FileSink.expandHome(initial.worker().dataDir())));
     // announced on the core's task queue; the command line's factory gives the tag handler
     // (core.tasks.WorkerTaskHandlers), tests may give others
     this.taskHandlers = (options.core() == null ? io.resoto.worker.core.tasks.WorkerTaskHandlers.INSTALLED

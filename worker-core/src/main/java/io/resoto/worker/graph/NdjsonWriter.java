@@ -38,6 +38,18 @@ public final class NdjsonWriter {
   public static long write(
       Graph graph, OutputStream out, Set<String> replaceNodeIds, Instant exportedAt)
       throws IOException {
+    return write(graph, out, replaceNodeIds, exportedAt, List.of(), List.of());
+  }
+
+  /**
+   * As {@link #write(Graph, OutputStream, Set, Instant)}, with lines written elsewhere (node lines
+   * and edge lines of data carried forward from an earlier run) after the graph's own node lines
+   * and edge lines. Each extra line is one JSON object without a line break.
+   */
+  public static long write(
+      Graph graph, OutputStream out, Set<String> replaceNodeIds, Instant exportedAt,
+      List<String> extraNodeLines, List<String> extraEdgeLines)
+      throws IOException {
     Set<String> replace = replaceNodeIds == null ? Set.of() : replaceNodeIds;
     String exported = exportedAt == null ? null : JsonValues.timestamp(exportedAt);
     long lines = 0;
@@ -49,11 +61,13 @@ public final class NdjsonWriter {
         gen.writeRaw('\n');
         lines++;
       }
+      lines += writeRawLines(gen, extraNodeLines);
       for (Edge edge : graph.edges()) {
         writeEdge(gen, edge);
         gen.writeRaw('\n');
         lines++;
       }
+      lines += writeRawLines(gen, extraEdgeLines);
       for (DeferredEdge edge : graph.deferredEdges()) {
         writeDeferredEdge(gen, edge);
         gen.writeRaw('\n');
@@ -63,6 +77,32 @@ public final class NdjsonWriter {
     }
     out.flush();
     return lines;
+  }
+
+  private static long writeRawLines(JsonGenerator gen, List<String> lines) throws IOException {
+    for (String line : lines) {
+      gen.writeRaw(line);
+      gen.writeRaw('\n');
+    }
+    return lines.size();
+  }
+
+  /** One node's line (without the line break), as {@link #write} writes it for a node not replaced. */
+  public static String nodeLine(Node node) throws IOException {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonGenerator gen = FACTORY.createGenerator(text)) {
+      writeNode(gen, node, false, null);
+    }
+    return text.toString();
+  }
+
+  /** One edge's line (without the line break), as {@link #write} writes it. */
+  public static String edgeLine(Edge edge) throws IOException {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonGenerator gen = FACTORY.createGenerator(text)) {
+      writeEdge(gen, edge);
+    }
+    return text.toString();
   }
 
   static void writeNode(JsonGenerator gen, Node node, boolean replace, String exportedAt)

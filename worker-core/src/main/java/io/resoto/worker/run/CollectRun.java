@@ -8,6 +8,7 @@ import io.resoto.worker.graph.Model;
 import io.resoto.worker.graph.Node;
 import io.resoto.worker.sink.GraphDelivery;
 import io.resoto.worker.sink.GraphSink;
+import io.resoto.worker.sink.LastGood;
 import io.resoto.worker.sink.RunInfo;
 import io.resoto.worker.spi.AccountGraph;
 import io.resoto.worker.spi.CollectContext;
@@ -68,6 +69,7 @@ public final class CollectRun {
   private final GraphSink sink;
   private final Clock clock;
   private final Instant deadline;
+  private volatile LastGood lastGood;
 
   private final AtomicReference<PluginStatus> cancelled = new AtomicReference<>();
   private final CompletableFuture<Void> abortSignal = new CompletableFuture<>();
@@ -139,6 +141,15 @@ public final class CollectRun {
    */
   public void progressListener(RunListener l) {
     this.progress = l;
+  }
+
+  /**
+   * Keeps each account graph in {@code store} and carries the parts the plugins report incomplete
+   * forward from what it kept ({@link LastGood}); null (the default) does neither. Set before
+   * {@link #execute}.
+   */
+  public void carryForward(LastGood store) {
+    this.lastGood = store;
   }
 
   private void notifyListener(java.util.function.Consumer<RunListener> event) {
@@ -330,6 +341,7 @@ public final class CollectRun {
     if (status == PluginStatus.COMPLETE && worker.graphMergeKind() == GraphMergeKind.CLOUD) {
       context.deliverCloudGraph();
     }
+    context.carryWholeAccounts();
     Instant end = clock.instant();
     if (status == PluginStatus.COMPLETE) {
       log.info("plugin {} complete in {} s", name, String.format("%.1f", seconds(start, end)));
@@ -448,6 +460,8 @@ public final class CollectRun {
     private final String plugin;
     private final Graph cloudGraph;
     private final List<AccountGraph> cloudAccounts = new ArrayList<>();
+    private final List<LastGood.Part> cloudParts = new ArrayList<>();
+    private final Set<String> submittedAccounts = ConcurrentHashMap.newKeySet();
 
     PluginContext(String plugin) {
       this.plugin = plugin;
@@ -491,6 +505,7 @@ public final class CollectRun {
         return;
       }
       accountsSubmitted.incrementAndGet();
+      submittedAccounts.add(account.resourceId());
       Integer limit = worker.maxResourcesPerAccount();
       if (limit != null && graph.graph().nodeCount() > limit) {
         reject(account.resourceId(), account.name(), graph.graph(), duration,
@@ -498,10 +513,15 @@ public final class CollectRun {
                 + " nodes, more than resotoworker.max_resources_per_account (" + limit + ")");
         return;
       }
+      // in cloud mode one graph holds every account: a part names its account there
+      String partAccount = cloudGraph == null ? null : account.resourceId();
+      List<LastGood.Part> parts = graph.incompleteParts().stream()
+          .map(p -> new LastGood.Part(partAccount, p.region(), p.kind(), p.reason())).toList();
       if (cloudGraph != null) {
         synchronized (cloudGraph) {
           cloudGraph.merge(graph.graph());
           cloudAccounts.add(graph);
+          cloudParts.addAll(parts);
         }
         log.info("account {} ({}) collected: {} nodes, {} edges in {} s", account.name(),
             account.resourceId(), graph.graph().nodeCount(), graph.graph().edgeCount(),
@@ -509,7 +529,7 @@ public final class CollectRun {
         return;
       }
       Graph full = wrap(graph.graph(), List.of(account));
-      deliver(account.resourceId(), account.name(), full, Set.of(account.id()), graph.graph(), duration);
+      deliver(account.resourceId(), account.name(), full, Set.of(account.id()), graph.graph(), duration, parts);
     }
 
     /** In cloud merge mode: one graph for the whole cloud, replace on the cloud node. */
@@ -519,7 +539,7 @@ public final class CollectRun {
       Node cloud = cloudNode();
       double duration = cloudAccounts.stream()
           .mapToDouble(a -> seconds(a.startedAt(), clock.instant())).max().orElse(0);
-      deliver(null, plugin, full, Set.of(cloud.id()), cloudGraph, duration);
+      deliver(null, plugin, full, Set.of(cloud.id()), cloudGraph, duration, cloudParts);
     }
 
     private Node cloudNode() {
@@ -541,7 +561,7 @@ public final class CollectRun {
     }
 
     private void deliver(String accountId, String accountName, Graph full, Set<String> replace,
-        Graph content, double duration) {
+        Graph content, double duration, List<LastGood.Part> incomplete) {
       List<String> problems = new ArrayList<>(full.validate());
       problems.addAll(model.check(full));
       if (!problems.isEmpty()) {
@@ -550,12 +570,21 @@ public final class CollectRun {
             + (problems.size() > 5 ? "; and " + (problems.size() - 5) + " more" : ""));
         return;
       }
-      GraphDelivery delivery = new GraphDelivery(plugin, accountId, full, replace, clock.instant());
+      Instant collected = clock.instant();
       Map<String, String> mdc = MDC.getCopyOfContextMap();
       CompletableFuture<Void> future = CompletableFuture.runAsync(() -> {
         if (mdc != null) {
           MDC.setContextMap(mdc);
         }
+        String stem = GraphDelivery.fileStem(plugin, accountId);
+        LastGood store = lastGood;
+        LastGood.Carried carried = LastGood.Carried.NONE;
+        if (store != null) {
+          carried = store.carry(stem, content, incomplete);
+          // the account node is the root of an account graph; a cloud graph has none of its own
+          store.record(stem, content, accountId == null ? null : replace.iterator().next(), carried, collected);
+        }
+        GraphDelivery delivery = new GraphDelivery(plugin, accountId, full, replace, collected, carried);
         boolean ok = true;
         String problem = null;
         try {
@@ -572,17 +601,73 @@ public final class CollectRun {
               .forEach((p, v) -> findings.computeIfAbsent(p, x -> new LongAdder()).add(v));
           totalNodes.addAndGet(content.nodeCount());
           totalEdges.addAndGet(content.edgeCount());
-          log.info("account {} ({}) collected: {} nodes, {} edges in {} s", accountName,
+          log.info("account {} ({}) collected: {} nodes, {} edges in {} s{}", accountName,
               accountId == null ? plugin : accountId, content.nodeCount(), content.edgeCount(),
-              String.format("%.1f", duration));
+              String.format("%.1f", duration), carried.isEmpty() ? ""
+                  : "; carried forward from the last good data: " + carried.nodeLines().size() + " nodes of "
+                      + String.join(", ", carried.parts()));
         }
         recordAccount(new AccountResult(plugin, accountId, accountName, content.nodeCount(),
-            content.edgeCount(), duration, ok, problem));
+            content.edgeCount(), duration, ok, problem, carried.nodeLines().size()));
         MDC.clear();
       }, senders);
       synchronized (deliveries) {
         deliveries.add(future);
       }
+    }
+
+    /**
+     * Accounts this plugin reported failed as a whole and never submitted: their last good graph is
+     * delivered again, every node marked carried, so the sink holds them as the core does (account
+     * mode only; the core keeps an account it receives nothing for anyway).
+     */
+    void carryWholeAccounts() {
+      LastGood store = lastGood;
+      if (store == null || cloudGraph != null || isCancelled()) {
+        return;
+      }
+      Map<String, String> failed = new LinkedHashMap<>();
+      for (CollectError e : errors) {
+        if (plugin.equals(e.plugin()) && e.account() != null && e.region() == null && e.kind() == null
+            && !submittedAccounts.contains(e.account())) {
+          failed.putIfAbsent(e.account(), e.message());
+        }
+      }
+      failed.forEach((accountId, why) -> {
+        Instant now = clock.instant();
+        store.carryWhole(GraphDelivery.fileStem(plugin, accountId), why, now).ifPresent(whole -> {
+          Graph full = wrap(new Graph(), List.of());
+          List<String> edges = new ArrayList<>(whole.carried().edgeLines());
+          try {
+            edges.add(io.resoto.worker.graph.NdjsonWriter.edgeLine(
+                new io.resoto.worker.graph.Edge(cloudNode().id(), whole.rootId(), io.resoto.worker.graph.EdgeType.DEFAULT)));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          LastGood.Carried carried = new LastGood.Carried(whole.carried().nodeLines(), edges, whole.carried().parts());
+          GraphDelivery delivery = new GraphDelivery(plugin, accountId, full, Set.of(whole.rootId()), now, carried);
+          CompletableFuture<Void> future = CompletableFuture.runAsync(() -> {
+            boolean ok = true;
+            String problem = null;
+            try {
+              sink.deliver(info, delivery);
+              log.warn("account {} not collected: its last good data was delivered again, {} nodes marked"
+                  + " carried forward", accountId, carried.nodeLines().size());
+            } catch (Exception e) {
+              ok = false;
+              problem = "delivery of the carried data failed: " + describe(e);
+              log.error("the carried graph of {} could not be delivered to {}: {}", accountId, sink.describe(),
+                  describe(e));
+            }
+            recordAccount(new AccountResult(plugin, accountId, whole.rootName() == null ? accountId : whole.rootName(),
+                0, 0, 0, ok, problem,
+                carried.nodeLines().size()));
+          }, senders);
+          synchronized (deliveries) {
+            deliveries.add(future);
+          }
+        });
+      });
     }
 
     private void reject(String accountId, String accountName, Graph content, double duration, String problem) {

@@ -3,6 +3,7 @@ package io.resoto.worker.run;
 import io.resoto.worker.config.LoadedConfig;
 import io.resoto.worker.plugin.PluginRegistry;
 import io.resoto.worker.sink.GraphSink;
+import io.resoto.worker.sink.LastGood;
 import io.resoto.worker.sink.RunInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class RunCoordinator {
   private final Clock clock;
   private final List<RunListener> listeners;
   private final RunListener progressListener;
+  private volatile LastGood lastGood;
 
   private boolean running;
   private boolean queued;
@@ -173,6 +175,14 @@ public final class RunCoordinator {
     }
   }
 
+  /**
+   * Keeps each run's account graphs in {@code store} and carries the parts a run could not collect
+   * forward from it (see {@link LastGood}); null (the default) does neither.
+   */
+  public void carryForward(LastGood store) {
+    this.lastGood = store;
+  }
+
   private RunSummary runOne(String source, String coreTask) {
     LoadedConfig snapshot = config.get();
     Instant started = clock.instant();
@@ -187,6 +197,7 @@ public final class RunCoordinator {
       RunInfo info = new RunInfo(id, source, started, snapshot.worker().graph(), coreTask);
       run = new CollectRun(info, snapshot, selection, sink, clock);
       run.progressListener(progressListener);
+      run.carryForward(lastGood);
       current = run;
       if (shuttingDown) {
         // asked for before the shutdown began, started after: report it, but collect nothing

@@ -30,7 +30,8 @@ public final class SummaryTable {
         String name = a.account() == null ? a.cloud() + " (whole cloud)"
             : a.cloud() + " " + a.name() + (a.name().equals(a.account()) ? "" : " (" + a.account() + ")");
         b.append(String.format("  %-40s %9d %9d %9.1f  %s%n", name, a.nodes(), a.edges(),
-            a.durationSeconds(), a.delivered() ? "yes" : "no: " + a.problem()));
+            a.durationSeconds(), a.delivered()
+                ? (a.carried() == 0 ? "yes" : "yes, with " + a.carried() + " nodes carried forward") : "no: " + a.problem()));
       }
     }
     if (!s.resourcesByKind().isEmpty()) {
@@ -64,6 +65,11 @@ public final class SummaryTable {
       }
     }
     b.append(String.format("  total: %d nodes, %d edges%n", s.totalNodes(), s.totalEdges()));
+    long carried = s.accounts().stream().filter(AccountResult::delivered).mapToLong(AccountResult::carried).sum();
+    if (carried > 0) {
+      b.append(String.format("  carried forward: %d nodes of the parts that failed, from the last good data"
+          + " (marked metadata.carried_forward)%n", carried));
+    }
     if (s.location() != null) {
       b.append("  written to: ").append(s.location()).append(System.lineSeparator());
     }

@@ -1,7 +1,6 @@
 package io.resoto.worker.sink;
 
 import io.resoto.worker.graph.Model;
-import io.resoto.worker.graph.NdjsonWriter;
 import io.resoto.worker.run.RunSummary;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -93,9 +92,7 @@ public final class FileSink implements GraphSink {
     Path file = partialDir(run).resolve(delivery.fileStem() + ".ndjson");
     writeAtomically(
         file,
-        out ->
-            NdjsonWriter.write(
-                delivery.graph(), out, delivery.replaceNodeIds(), delivery.exportedAt()));
+        delivery::writeNdjson);
   }
 
   @Override

@@ -154,6 +154,95 @@ class CollectRunTest {
   }
 
   @Test
+  void partsThatFailedAreCarriedForwardFromTheLastGoodRunAndReported(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    io.resoto.worker.sink.LastGood store = io.resoto.worker.sink.LastGood.in(dir);
+    CollectRun good = run("testcloud:\n  accounts: 2\n  instances: 3\n");
+    good.carryForward(store);
+    assertThat(good.execute().status()).isEqualTo(RunStatus.COMPLETE);
+    sink.deliveries.clear();
+
+    CollectRun failing = run("testcloud:\n  accounts: 2\n  instances: 3\n  fail_region_for: [2]\n");
+    failing.carryForward(store);
+    RunSummary summary = failing.execute();
+
+    assertThat(summary.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(summary.errors()).extracting(CollectError::describe)
+        .containsExactly("[testcloud 000000000002 us-west-2 testcloud_instance] AccessDenied: not allowed to list instances");
+    GraphDelivery second = sink.deliveries.stream().filter(d -> d.account().equals("000000000002")).findFirst()
+        .orElseThrow();
+    assertThat(second.graph().countByKind()).doesNotContainKey("testcloud_instance");
+    assertThat(second.carried().nodeLines()).hasSize(3).allMatch(l -> l.contains("\"carried_forward\""));
+    assertThat(second.carried().edgeLines()).hasSize(3);
+    assertThat(second.nodeCount()).isEqualTo(second.graph().nodeCount() + 3);
+    // what the sink writes: every edge's ends are nodes of the same document
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    second.writeNdjson(out);
+    java.util.Set<String> nodes = new java.util.HashSet<>();
+    List<com.fasterxml.jackson.databind.JsonNode> edges = new java.util.ArrayList<>();
+    for (String line : out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+      com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+      if (j.has("id")) {
+        nodes.add(j.get("id").asText());
+      } else {
+        edges.add(j);
+      }
+    }
+    assertThat(nodes).hasSize((int) second.nodeCount());
+    assertThat(edges).allMatch(e -> nodes.contains(e.get("from").asText()) && nodes.contains(e.get("to").asText()));
+    // the account that worked carries nothing
+    assertThat(sink.deliveries.stream().filter(d -> d.account().equals("000000000001")).findFirst().orElseThrow()
+        .carried().isEmpty()).isTrue();
+    assertThat(summary.accounts()).extracting(AccountResult::carried).containsExactly(0L, 3L);
+    assertThat(SummaryTable.render(summary))
+        .contains("yes, with 3 nodes carried forward")
+        .contains("carried forward: 3 nodes of the parts that failed, from the last good data");
+  }
+
+  @Test
+  void anAccountThatFailedWhollyIsDeliveredFromItsLastGoodDataMarkedAsCarried(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    io.resoto.worker.sink.LastGood store = io.resoto.worker.sink.LastGood.in(dir);
+    CollectRun good = run("testcloud:\n  accounts: 2\n  instances: 3\n");
+    good.carryForward(store);
+    good.execute();
+    GraphDelivery before = sink.deliveries.stream().filter(d -> d.account().equals("000000000002")).findFirst()
+        .orElseThrow();
+    sink.deliveries.clear();
+
+    CollectRun failing = run("testcloud:\n  accounts: 2\n  instances: 3\n  fail_account: [2]\n");
+    failing.carryForward(store);
+    RunSummary summary = failing.execute();
+
+    assertThat(summary.status()).isEqualTo(RunStatus.PARTIAL);
+    GraphDelivery carried = sink.deliveries.stream().filter(d -> d.account().equals("000000000002")).findFirst()
+        .orElseThrow();
+    assertThat(carried.graph().countByKind()).containsOnlyKeys("graph_root", "cloud");
+    // the account, its region and its 3 instances, the account marked replace as a delivered one is
+    assertThat(carried.carried().nodeLines()).hasSize(5).allMatch(l -> l.contains("\"carried_forward\""));
+    String accountId = before.replaceNodeIds().iterator().next();
+    assertThat(carried.replaceNodeIds()).containsExactly(accountId);
+    com.fasterxml.jackson.databind.JsonNode accountLine = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(carried.carried().nodeLines().stream().filter(l -> l.contains(accountId)).findFirst().orElseThrow());
+    assertThat(accountLine.at("/metadata/replace").asBoolean()).isTrue();
+    assertThat(accountLine.at("/metadata/carried_forward/reason").asText())
+        .isEqualTo("account not collected: AccessDenied: cannot assume the role");
+    // account -> region, region -> 3 instances, and cloud -> account
+    assertThat(carried.carried().edgeLines()).hasSize(5);
+    assertThat(summary.accounts()).filteredOn(a -> "000000000002".equals(a.account()))
+        .singleElement().satisfies(a -> {
+          assertThat(a.delivered()).isTrue();
+          assertThat(a.carried()).isEqualTo(5);
+        });
+    // cancelled or not failed: nothing of the kind
+    sink.deliveries.clear();
+    CollectRun fine = run("testcloud:\n  accounts: 2\n  instances: 3\n");
+    fine.carryForward(store);
+    fine.execute();
+    assertThat(sink.deliveries).allMatch(d -> d.carried().isEmpty());
+  }
+
+  @Test
   void aFailingSinkIsRecordedPerAccount() {
     sink.failDeliveries = true;
     RunSummary summary = run("testcloud:\n  accounts: 2\n").execute();

@@ -115,13 +115,18 @@ public class TestCloudPlugin implements CollectorPlugin<TestCloudConfig> {
         Thread.sleep(config.delayMs());
       }
       String accountId = "00000000000" + a;
+      if (config.failAccount().contains(a)) {
+        context.error(accountId, null, null, "account not collected: AccessDenied: cannot assume the role");
+        continue;
+      }
       Node account = Node.builder("testcloud_account", accountId).name("acc-" + a)
           .cloud(cloud()).account(accountId).categories("management").build();
       AccountGraph ag = context.newAccountGraph(account);
       Node region = ag.graph().add(Node.builder("testcloud_region", "us-west-2").name("us-west-2")
           .cloud(cloud()).account(accountId).region("us-west-2").idKeyExtra("us-west-2").build());
       ag.graph().addEdge(account, region);
-      for (int i = 0; i < config.instances(); i++) {
+      boolean failed = config.failRegionFor().contains(a);
+      for (int i = 0; i < (failed ? 0 : config.instances()); i++) {
         Node instance = ag.graph().add(Node.builder("testcloud_instance", "i-" + a + "-" + i)
             .cloud(cloud()).account(accountId).region("us-west-2")
             .property("instance_type", "t3.micro").build());
@@ -130,8 +135,9 @@ public class TestCloudPlugin implements CollectorPlugin<TestCloudConfig> {
       if (config.mode().equals("dangling_edge")) {
         ag.graph().addEdge(region.id(), "no-such-node", io.resoto.worker.graph.EdgeType.DEFAULT, null);
       }
-      if (config.failRegionFor().contains(a)) {
+      if (failed) {
         context.error(accountId, "us-west-2", "testcloud_instance", "AccessDenied: not allowed to list instances");
+        ag.incomplete("us-west-2", "testcloud_instance", "AccessDenied: not allowed to list instances");
       }
       EVENTS.add("submit " + accountId);
       context.submit(ag);

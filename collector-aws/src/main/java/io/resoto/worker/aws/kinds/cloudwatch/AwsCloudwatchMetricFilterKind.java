@@ -68,7 +68,6 @@ public final class AwsCloudwatchMetricFilterKind extends DeclaredKind {
   @Override
   public void collect(KindContext ctx) {
     CloudWatchLogsClient logs = ctx.client(CloudWatchLogsClient.builder());
-    CloudWatchClient cw = null;
     for (MetricFilter f : logs.describeMetricFiltersPaginator(b -> b.limit(pageSize)).metricFilters()) {
       if (ctx.isCancelled()) {
         return;
@@ -77,14 +76,14 @@ public final class AwsCloudwatchMetricFilterKind extends DeclaredKind {
       ctx.edgeFrom(AwsCloudwatchLogGroupKind.KIND, f.logGroupName(), node, EdgeType.DEFAULT);
       ctx.edge(node, AwsCloudwatchLogGroupKind.KIND, f.logGroupName(), EdgeType.DELETE);
       for (MetricTransformation t : f.metricTransformations()) {
-        if (cw == null) {
-          cw = ctx.client(CloudWatchClient.builder());
-        }
-        // DescribeAlarmsForMetric has no paging: it answers every alarm on the metric at once
-        for (MetricAlarm a : cw.describeAlarmsForMetric(b -> b.metricName(t.metricName())
-            .namespace(t.metricNamespace())).metricAlarms()) {
-          ctx.edge(node, AwsCloudwatchAlarmKind.KIND, a.alarmName(), EdgeType.DEFAULT);
-        }
+        // one task per metric: DescribeAlarmsForMetric has no paging, it answers every alarm on the metric at once
+        ctx.submit(() -> {
+          CloudWatchClient cw = ctx.client(CloudWatchClient.builder());
+          for (MetricAlarm a : cw.describeAlarmsForMetric(b -> b.metricName(t.metricName())
+              .namespace(t.metricNamespace())).metricAlarms()) {
+            ctx.edge(node, AwsCloudwatchAlarmKind.KIND, a.alarmName(), EdgeType.DEFAULT);
+          }
+        });
       }
     }
   }
