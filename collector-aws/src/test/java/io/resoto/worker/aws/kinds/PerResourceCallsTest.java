@@ -226,8 +226,6 @@ class PerResourceCallsTest extends KindTestHarness {
           "ListDocuments and DescribeDocument have no content"),
       entry("ssm:ListComplianceItems",
           "ListResourceComplianceSummaries returns counts only; ListComplianceItems takes one resource id"),
-      entry("wafv2:GetLoggingConfiguration",
-          "ListWebACLs' summary has no logging (ListLoggingConfigurations could read all at once: see the report)"),
       entry("wafv2:GetWebACL",
           "ListWebACLs' WebACLSummary has name, id, description, lock token and ARN only (no rules)"),
       entry("wafv2:ListResourcesForWebACL",
