@@ -39,7 +39,10 @@ public record AwsConfig(
         boolean assumeCurrent,
     @Doc("With scrape_org: do not collect the current account with its own credentials.")
         boolean doNotScrapeCurrent,
-    @Doc("Accounts collected in parallel.") int accountPoolSize,
+    @Doc("Accounts collected in parallel. Collecting waits on the API, so the default is not tied to"
+        + " the cores alone: the number of cores, at least 4. Each account in flight holds its graph in"
+        + " the heap (about 1 GB for an account of 100,000 resources): lower it for very large accounts"
+        + " in a small heap.") int accountPoolSize,
     @Doc("Concurrent API tasks within one account.") int resourcePoolSize,
     @Doc("Concurrent API tasks per region and service within one account.")
         int resourcePoolTasksPerServiceDefault,
@@ -83,10 +86,19 @@ public record AwsConfig(
         + " shard (account id mod n). null: every account.") String shard)
     implements ValidatedConfig {
 
+  /**
+   * The default of {@code account_pool_size}: the number of cores, at least 4. The original uses
+   * the cores, at least 2; but an account's collection mostly waits on API latency and rate limits,
+   * so on a machine with few cores that left accounts queued while the cores were idle.
+   */
+  static int defaultAccountPoolSize() {
+    return Math.max(Runtime.getRuntime().availableProcessors(), 4);
+  }
+
   /** The original's defaults, and ours for the new keys. */
   public static final AwsConfig DEFAULTS = new AwsConfig(
       null, null, null, false, null, null, null, false, null, true, false, true, List.of(), false,
-      false, Math.max(Runtime.getRuntime().availableProcessors(), 2), 64, 20,
+      false, defaultAccountPoolSize(), 64, 20,
       sorted(Map.of("sagemaker", 6, "elb", 6)), List.of(), List.of(), "60d", "1h", false, true, true,
       null, "resoto-worker", 3600, List.of(), List.of(), null, "adaptive", 10,
       sorted(Map.ofEntries(Map.entry("default", 20.0), Map.entry("ec2", 20.0), Map.entry("iam", 10.0),

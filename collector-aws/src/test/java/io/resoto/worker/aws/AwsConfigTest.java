@@ -49,7 +49,7 @@ class AwsConfigTest {
     assertThat(c.region()).isNull();
     assertThat(c.scrapeOrg()).isFalse();
     assertThat(c.preferAccountAliasAsName()).isTrue();
-    assertThat(c.accountPoolSize()).isEqualTo(Math.max(Runtime.getRuntime().availableProcessors(), 2));
+    assertThat(c.accountPoolSize()).isEqualTo(Math.max(Runtime.getRuntime().availableProcessors(), 4));
     assertThat(c.resourcePoolSize()).isEqualTo(64);
     assertThat(c.resourcePoolTasksPerServiceDefault()).isEqualTo(20);
     assertThat(c.resourcePoolTasksPerService()).containsEntry("sagemaker", 6).containsEntry("elb", 6);

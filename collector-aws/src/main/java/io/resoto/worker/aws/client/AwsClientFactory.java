@@ -33,7 +33,8 @@ public final class AwsClientFactory implements AutoCloseable {
 
   public AwsClientFactory(AwsConfig config) {
     this.http = ApacheHttpClient.builder()
-        .maxConnections(Math.max(50, config.resourcePoolSize() * 2))
+        // every account in flight runs up to resource_pool_size calls at once, all on this pool
+        .maxConnections(Math.max(50, config.resourcePoolSize() * Math.max(1, config.accountPoolSize())))
         .connectionTimeout(Duration.ofSeconds(10))
         .socketTimeout(Duration.ofSeconds(60))
         .build();
