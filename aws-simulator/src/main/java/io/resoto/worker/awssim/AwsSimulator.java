@@ -346,6 +346,12 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
       if (decision.latencyMs() > 0) {
         Thread.sleep(decision.latencyMs());
       }
+      io.resoto.worker.awssim.fault.MalformedKind corrupt = switch (decision.outcome()) {
+        case MALFORMED_TRUNCATED -> io.resoto.worker.awssim.fault.MalformedKind.TRUNCATED;
+        case MALFORMED_WRONG_TYPES -> io.resoto.worker.awssim.fault.MalformedKind.WRONG_TYPES;
+        case MALFORMED_HUGE -> io.resoto.worker.awssim.fault.MalformedKind.HUGE;
+        default -> null;
+      };
       switch (decision.outcome()) {
         case RESET -> {
           counters.failed(service, operation);
@@ -354,6 +360,7 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
         }
         case MALFORMED -> {
           counters.failed(service, operation);
+          faults.answeredMalformed();
           send(ex, ProtocolCodec.malformed(protocol, operation, requestId));
           return;
         }
@@ -381,6 +388,12 @@ public final class AwsSimulator implements HandlerRegistry, AutoCloseable {
         throw new IllegalStateException("the handler of " + model + " returned null");
       }
       reply = ProtocolCodec.encode(model, response, requestId, req);
+      if (corrupt != null && reply.status() == 200) {
+        // the real answer, corrupted after encoding (the handler's effects stand, as on a real wire)
+        counters.failed(service, operation);
+        faults.answeredMalformed();
+        reply = io.resoto.worker.awssim.protocol.MalformedBodies.corrupt(corrupt, protocol, reply, faults.nextLong());
+      }
     } catch (AwsError e) {
       if (isThrottle(protocol, e)) {
         counters.throttled(service, operation);

@@ -39,7 +39,10 @@ public record AwsConfig(
         boolean assumeCurrent,
     @Doc("With scrape_org: do not collect the current account with its own credentials.")
         boolean doNotScrapeCurrent,
-    @Doc("Accounts collected in parallel.") int accountPoolSize,
+    @Doc("Accounts collected in parallel. Collecting waits on the API, so the default is not tied to"
+        + " the cores alone: the number of cores, at least 4. Each account in flight holds its graph in"
+        + " the heap (about 1 GB for an account of 100,000 resources): lower it for very large accounts"
+        + " in a small heap.") int accountPoolSize,
     @Doc("Concurrent API tasks within one account.") int resourcePoolSize,
     @Doc("Concurrent API tasks per region and service within one account.")
         int resourcePoolTasksPerServiceDefault,
@@ -83,10 +86,19 @@ public record AwsConfig(
         + " shard (account id mod n). null: every account.") String shard)
     implements ValidatedConfig {
 
+  /**
+   * The default of {@code account_pool_size}: the number of cores, at least 4. The original uses
+   * the cores, at least 2; but an account's collection mostly waits on API latency and rate limits,
+   * so on a machine with few cores that left accounts queued while the cores were idle.
+   */
+  static int defaultAccountPoolSize() {
+    return Math.max(Runtime.getRuntime().availableProcessors(), 4);
+  }
+
   /** The original's defaults, and ours for the new keys. */
   public static final AwsConfig DEFAULTS = new AwsConfig(
       null, null, null, false, null, null, null, false, null, true, false, true, List.of(), false,
-      false, Math.max(Runtime.getRuntime().availableProcessors(), 2), 64, 20,
+      false, defaultAccountPoolSize(), 64, 20,
       sorted(Map.of("sagemaker", 6, "elb", 6)), List.of(), List.of(), "60d", "1h", false, true, true,
       null, "resoto-worker", 3600, List.of(), List.of(), null, "adaptive", 10,
       sorted(Map.ofEntries(Map.entry("default", 20.0), Map.entry("ec2", 20.0), Map.entry("iam", 10.0),
@@ -97,6 +109,19 @@ public record AwsConfig(
 
   private static <V> Map<String, V> sorted(Map<String, V> map) {
     return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(map));
+  }
+
+  /**
+   * A list or map written as null in the config means empty (as the original reads it), so the
+   * collector never meets a null collection (found by the generated bad configs).
+   */
+  public AwsConfig {
+    scrapeExcludeAccount = scrapeExcludeAccount == null ? List.of() : scrapeExcludeAccount;
+    resourcePoolTasksPerService = resourcePoolTasksPerService == null ? Map.of() : resourcePoolTasksPerService;
+    collect = collect == null ? List.of() : collect;
+    noCollect = noCollect == null ? List.of() : noCollect;
+    scrapeOrgOu = scrapeOrgOu == null ? List.of() : scrapeOrgOu;
+    scrapeOrgExcludeOu = scrapeOrgExcludeOu == null ? List.of() : scrapeOrgExcludeOu;
   }
 
   @Override
@@ -110,16 +135,16 @@ public record AwsConfig(
       problems.add("assume_current", "needs do_not_scrape_current: true (the current account would be collected twice)");
     }
     if (role != null && role.startsWith("arn:") && !role.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
-      problems.add("role", "not a role ARN: '" + role + "' (arn:aws:iam::<account>:role/<name>)");
+      problems.add("role", "not a role ARN: " + ConfigProblems.quote(role) + " (arn:aws:iam::<account>:role/<name>)");
     }
     if (scrapeOrgRoleArn != null && !scrapeOrgRoleArn.isBlank()
         && !scrapeOrgRoleArn.matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
-      problems.add("scrape_org_role_arn", "not a role ARN: '" + scrapeOrgRoleArn + "'");
+      problems.add("scrape_org_role_arn", "not a role ARN: " + ConfigProblems.quote(scrapeOrgRoleArn));
     }
     if (account != null) {
       for (int i = 0; i < account.size(); i++) {
         if (!account.get(i).matches("\\d{12}")) {
-          problems.add("account[" + i + "]", "an account id has 12 digits, got '" + account.get(i) + "'");
+          problems.add("account[" + i + "]", "an account id has 12 digits, got " + ConfigProblems.quote(account.get(i)));
         }
       }
     }
@@ -130,17 +155,18 @@ public record AwsConfig(
       problems.add("session_duration", "must be between 900 and 43200 seconds, got " + sessionDuration);
     }
     if (roleSessionName == null || !roleSessionName.matches("[\\w+=,.@-]{2,64}")) {
-      problems.add("role_session_name", "2 to 64 characters of letters, digits and +=,.@_-, got '" + roleSessionName + "'");
+      problems.add("role_session_name", "2 to 64 characters of letters, digits and +=,.@_-, got " + ConfigProblems.quote(roleSessionName));
     }
     positive(problems, "account_pool_size", accountPoolSize);
     positive(problems, "resource_pool_size", resourcePoolSize);
     positive(problems, "resource_pool_tasks_per_service_default", resourcePoolTasksPerServiceDefault);
     positive(problems, "max_attempts", maxAttempts);
-    if (!List.of("standard", "adaptive", "legacy").contains(retryMode)) {
-      problems.add("retry_mode", "must be standard, adaptive or legacy, got '" + retryMode + "'");
+    // List.of(...).contains(null) throws: a null retry_mode ended the command with a NullPointerException
+    if (retryMode == null || !List.of("standard", "adaptive", "legacy").contains(retryMode)) {
+      problems.add("retry_mode", "must be standard, adaptive or legacy, got " + ConfigProblems.quote(retryMode));
     }
     if (endpointUrl != null && !endpointUrl.matches("https?://.+")) {
-      problems.add("endpoint_url", "must be an http or https URL, got '" + endpointUrl + "'");
+      problems.add("endpoint_url", "must be an http or https URL, got " + ConfigProblems.quote(endpointUrl));
     }
     Duration period = duration(problems, "cloudwatch_metrics_for_atime_mtime_period",
         cloudwatchMetricsForAtimeMtimePeriod);
@@ -148,12 +174,12 @@ public record AwsConfig(
         cloudwatchMetricsForAtimeMtimeGranularity);
     if (granularity != null && granularity.getSeconds() % 60 != 0) {
       problems.add("cloudwatch_metrics_for_atime_mtime_granularity", "must be a whole number of minutes"
-          + " (a CloudWatch period), got '" + cloudwatchMetricsForAtimeMtimeGranularity + "'");
+          + " (a CloudWatch period), got " + ConfigProblems.quote(cloudwatchMetricsForAtimeMtimeGranularity));
     }
     if (period != null && granularity != null && period.compareTo(granularity) < 0) {
       problems.add("cloudwatch_metrics_for_atime_mtime_period", "must not be shorter than"
-          + " cloudwatch_metrics_for_atime_mtime_granularity ('" + cloudwatchMetricsForAtimeMtimeGranularity
-          + "'), got '" + cloudwatchMetricsForAtimeMtimePeriod + "'");
+          + " cloudwatch_metrics_for_atime_mtime_granularity (" + ConfigProblems.quote(cloudwatchMetricsForAtimeMtimeGranularity)
+          + "), got " + ConfigProblems.quote(cloudwatchMetricsForAtimeMtimePeriod));
     }
     try {
       AccountShard.parse(shard);
@@ -162,8 +188,17 @@ public record AwsConfig(
     }
     if (requestRateLimits != null) {
       requestRateLimits.forEach((service, rate) -> {
-        if (rate == null || rate <= 0) {
-          problems.add("request_rate_limits." + service, "must be a positive number of requests per second");
+        // NaN and infinity are numbers to YAML (.nan, .inf, 1e400), not rates
+        if (rate == null || !(rate > 0) || rate.isInfinite()) {
+          problems.add("request_rate_limits." + service, "must be a positive number of requests per second, got "
+              + rate);
+        }
+      });
+    }
+    if (resourcePoolTasksPerService != null) {
+      resourcePoolTasksPerService.forEach((service, tasks) -> {
+        if (tasks == null || tasks < 1) {
+          problems.add("resource_pool_tasks_per_service." + service, "must be at least 1, got " + tasks);
         }
       });
     }
@@ -190,11 +225,11 @@ public record AwsConfig(
     try {
       d = DurationText.parse(text);
     } catch (IllegalArgumentException e) {
-      problems.add(key, "must be a duration such as 60d, 12h or 1d12h (units w, d, h, m, s), got '" + text + "'");
+      problems.add(key, "must be a duration such as 60d, 12h or 1d12h (units w, d, h, m, s), got " + ConfigProblems.quote(text));
       return null;
     }
     if (d.isZero()) {
-      problems.add(key, "must be longer than zero, got '" + text + "'");
+      problems.add(key, "must be longer than zero, got " + ConfigProblems.quote(text));
       return null;
     }
     return d;

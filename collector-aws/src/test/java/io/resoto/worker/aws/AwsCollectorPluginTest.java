@@ -204,7 +204,7 @@ class AwsCollectorPluginTest {
 
   @Test
   void deniedCloudWatchLeavesTheRunCompleteWithTheDenialListed() throws Exception {
-    // the metrics call only: the alarm kinds (DescribeAlarms, DescribeAlarmsForMetric) are kinds of
+    // the metrics call only: the alarm kinds (DescribeAlarms) are kinds of
     // their own, whose denial is an error of theirs
     sim.aws().faults().add(FaultRule.forService("monitoring").operation("GetMetricData").accessDenied(true));
 

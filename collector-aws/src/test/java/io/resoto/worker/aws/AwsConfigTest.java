@@ -49,7 +49,7 @@ class AwsConfigTest {
     assertThat(c.region()).isNull();
     assertThat(c.scrapeOrg()).isFalse();
     assertThat(c.preferAccountAliasAsName()).isTrue();
-    assertThat(c.accountPoolSize()).isEqualTo(Math.max(Runtime.getRuntime().availableProcessors(), 2));
+    assertThat(c.accountPoolSize()).isEqualTo(Math.max(Runtime.getRuntime().availableProcessors(), 4));
     assertThat(c.resourcePoolSize()).isEqualTo(64);
     assertThat(c.resourcePoolTasksPerServiceDefault()).isEqualTo(20);
     assertThat(c.resourcePoolTasksPerService()).containsEntry("sagemaker", 6).containsEntry("elb", 6);
@@ -107,6 +107,43 @@ class AwsConfigTest {
     assertThat(problems("  cloudwatch_metrics_for_atime_mtime_period: 30m\n")).singleElement().asString()
         .endsWith("aws.cloudwatch_metrics_for_atime_mtime_period: must not be shorter than"
             + " cloudwatch_metrics_for_atime_mtime_granularity ('1h'), got '30m'");
+  }
+
+  /** Found by the generated bad configs (BadConfigTest): these were accepted. */
+  @Test
+  void nanInfinityAndNonPositiveTaskCapsAreRefused() {
+    assertThat(problems("  request_rate_limits: {ec2: .nan}\n")).singleElement().asString()
+        .endsWith("aws.request_rate_limits.ec2: must be a positive number of requests per second, got NaN");
+    assertThat(problems("  request_rate_limits: {default: 1e400}\n")).singleElement().asString()
+        .endsWith("aws.request_rate_limits.default: must be a positive number of requests per second, got Infinity");
+    assertThat(problems("  resource_pool_tasks_per_service: {elb: 0, ec2: -1}\n")).satisfiesExactlyInAnyOrder(
+        p -> assertThat(p).matches("t\\.yaml:2:\\d+: aws\\.resource_pool_tasks_per_service\\.elb: must be at least 1, got 0"),
+        p -> assertThat(p).matches("t\\.yaml:2:\\d+: aws\\.resource_pool_tasks_per_service\\.ec2: must be at least 1,"
+            + " got -1"));
+  }
+
+  /** Found by the generated bad configs: a null retry_mode ended 'config validate' with a NullPointerException. */
+  @Test
+  void nullValuesAreAProblemOrEmpty() throws Exception {
+    assertThat(problems("  retry_mode: null\n")).singleElement().asString()
+        .endsWith("aws.retry_mode: must be standard, adaptive or legacy, got null");
+    AwsConfig c = load("  collect: null\n  no_collect: null\n  scrape_exclude_account: null\n  scrape_org_ou: null\n"
+        + "  scrape_org_exclude_ou: null\n  resource_pool_tasks_per_service: null\n");
+    assertThat(c.collect()).isEmpty();
+    assertThat(c.noCollect()).isEmpty();
+    assertThat(c.scrapeExcludeAccount()).isEmpty();
+    assertThat(c.scrapeOrgOu()).isEmpty();
+    assertThat(c.scrapeOrgExcludeOu()).isEmpty();
+    assertThat(c.resourcePoolTasksPerService()).isEmpty();
+  }
+
+  /** Found by the generated bad configs: a huge value made an error line of megabytes. */
+  @Test
+  void aHugeValueIsCutInTheMessage() {
+    String huge = "x".repeat(100_000);
+    String problem = problems("  retry_mode: " + huge + "\n").get(0).toString();
+    assertThat(problem).endsWith("aws.retry_mode: must be standard, adaptive or legacy, got '" + "x".repeat(60) + "...'");
+    assertThat(problems("  shard: " + huge + "\n").get(0).toString()).hasSizeLessThan(300);
   }
 
   @Test

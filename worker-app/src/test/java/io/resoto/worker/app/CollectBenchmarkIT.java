@@ -44,7 +44,9 @@ import org.junit.jupiter.api.Test;
  * accounts of 4 regions with about 50,000 resources, large 10 accounts of 17 regions with about
  * 1,000,000 (about 15 minutes on 2 cores; the simulator's estate needs {@code -DargLine=-Xmx12g}
  * for this JVM besides the worker's 2 GB). {@code bench.xmx} sets the worker's heap (default 2g),
- * {@code bench.account_pool_size} the worker's account_pool_size. docs/benchmarks.md explains the
+ * {@code bench.account_pool_size} the worker's account_pool_size, {@code bench.jvm_args} extra JVM
+ * options for the worker, split at spaces, {@code {dir}} standing for the size's directory (e.g. a
+ * JFR recording: {@code -XX:StartFlightRecording=filename={dir}/worker.jfr}). docs/benchmarks.md explains the
  * columns and the lower bound.
  */
 @Tag("benchmark")
@@ -178,9 +180,13 @@ class CollectBenchmarkIT {
       Path gcLog = home.resolve("gc.log");
       Path out = home.resolve("stdout");
       Path err = home.resolve("stderr");
-      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Duser.home=" + home, "-Xmx" + System.getProperty("bench.xmx", "2g"), "-Xlog:gc:file=" + gcLog,
-          "-jar", WorkerProcess.JAR.toAbsolutePath().toString(), "collect", "-c", config.toString());
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Duser.home=" + home, "-Xmx" + System.getProperty("bench.xmx", "2g"), "-Xlog:gc:file=" + gcLog));
+      String jvmArgs = System.getProperty("bench.jvm_args", "").replace("{dir}", home.toString());
+      if (!jvmArgs.isBlank()) {
+        command.addAll(Arrays.asList(jvmArgs.trim().split("\\s+")));
+      }
+      command.addAll(List.of("-jar", WorkerProcess.JAR.toAbsolutePath().toString(), "collect", "-c", config.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.environment().keySet().removeIf(k -> k.startsWith("RESOTOWORKER_") || k.startsWith("AWS_"));
       builder.environment().put("HOME", home.toString());

@@ -25,7 +25,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -77,9 +76,14 @@ public final class ConfigLoader {
   private static final Pattern FLOAT =
       Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
   private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
-  // A config file is small; the limit stops a runaway file from eating the heap.
-  private static final int CODE_POINT_LIMIT = 4 * 1024 * 1024;
+  // A config file is small; the limit stops a runaway file from eating the heap and the time:
+  // SnakeYAML reads about a million characters a second, so a file at the limit is refused within
+  // about a second (at 4 MiB it took up to 5 s).
+  private static final int CODE_POINT_LIMIT = 1024 * 1024;
   private static final Object INVALID = new Object();
+  private static final int ALIAS_LIMIT = 50;
+  private static final int MESSAGE_LIMIT = 500;
+  private static final int NESTING_LIMIT = 50;
 
   private final Map<String, RecordSchema> sections;
   private final Map<Class<?>, RecordSchema> schemas;
@@ -365,6 +369,30 @@ public final class ConfigLoader {
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
+  /**
+   * A plugin's problem message, cut to a readable length: one that quotes a huge value would
+   * otherwise make a line of megabytes ({@link io.resoto.worker.spi.ConfigProblems#quote} keeps
+   * quoted values short in the first place).
+   */
+  static String capped(String message) {
+    return message.length() <= MESSAGE_LIMIT ? message : message.substring(0, MESSAGE_LIMIT) + "...";
+  }
+
+  /** SnakeYAML's words for the limits it enforces, in ours. */
+  private static String limitMessage(YAMLException e) {
+    String m = String.valueOf(e.getMessage());
+    if (m.startsWith("Nesting Depth exceeded")) {
+      return "lists and mappings nested more than " + NESTING_LIMIT + " levels deep";
+    }
+    if (m.startsWith("Number of aliases for non-scalar nodes")) {
+      return "more than " + ALIAS_LIMIT + " aliases of lists or mappings (a config needs none)";
+    }
+    if (m.startsWith("The incoming YAML document exceeds the limit")) {
+      return "the file is longer than the limit of " + CODE_POINT_LIMIT + " characters";
+    }
+    return m;
+  }
+
   // Scalars are shown in messages; long or multi-line ones would drown the message.
   private static String show(String text) {
     StringBuilder sb = new StringBuilder("'");
@@ -479,7 +507,9 @@ public final class ConfigLoader {
     private boolean coreLayer;
     private final Map<String, String> environment;
     private final List<ConfigProblem> problems = new ArrayList<>();
-    private final Map<String, Source> sources = new HashMap<>();
+    // Sorted, so that clearing what is below a path is a range: a list of n elements binds in
+    // O(n log n), not O(n^2) (a 20,000-element list took minutes).
+    private final java.util.TreeMap<String, Source> sources = new java.util.TreeMap<>();
     private final Map<String, Map<String, Object>> values = new LinkedHashMap<>();
     private final Map<String, Set<String>> missing = new HashMap<>();
     private final Map<String, Source> sectionPositions = new HashMap<>();
@@ -519,12 +549,18 @@ public final class ConfigLoader {
     void parse(String text) {
       LoaderOptions options = new LoaderOptions();
       options.setCodePointLimit(CODE_POINT_LIMIT);
-      options.setMaxAliasesForCollections(50);
+      options.setMaxAliasesForCollections(ALIAS_LIMIT);
+      options.setNestingDepthLimit(NESTING_LIMIT);
       options.setAllowRecursiveKeys(false);
       List<Node> documents = new ArrayList<>();
+      org.yaml.snakeyaml.reader.StreamReader reader =
+          new org.yaml.snakeyaml.reader.StreamReader(new StringReader(text));
       try {
-        for (Node document : new Yaml(options).composeAll(new StringReader(text))) {
-          documents.add(document);
+        org.yaml.snakeyaml.composer.Composer composer = new org.yaml.snakeyaml.composer.Composer(
+            new org.yaml.snakeyaml.parser.ParserImpl(reader, options),
+            new org.yaml.snakeyaml.resolver.Resolver(), options);
+        while (composer.checkNode()) {
+          documents.add(composer.getNode());
         }
       } catch (MarkedYAMLException e) {
         // Only the short reason: the full message quotes the offending line, which may hold a secret.
@@ -535,7 +571,9 @@ public final class ConfigLoader {
                 mark == null ? sourceName : at(mark).full(), "", "invalid YAML: " + why));
         return;
       } catch (YAMLException e) {
-        problems.add(new ConfigProblem(sourceName, "", "invalid YAML: " + e.getMessage()));
+        // the limits (nesting, aliases, size) have no mark of their own: where the reader stopped
+        // is the place (a little after it at most)
+        problems.add(new ConfigProblem(at(reader.getMark()).full(), "", "invalid YAML: " + limitMessage(e)));
         return;
       }
       if (documents.size() > 1) {
@@ -679,7 +717,7 @@ public final class ConfigLoader {
       String got = plain ? show(text) : "the string " + show(text);
       if (Types.isInteger(raw)) {
         if (plain && INTEGER.matcher(text).matches()) {
-          Object value = integer(new BigInteger(text), raw);
+          Object value = integer(text, raw);
           if (value != null) {
             return value;
           }
@@ -967,7 +1005,7 @@ public final class ConfigLoader {
         return Secret.of(text);
       }
       if (Types.isInteger(raw)) {
-        Object value = INTEGER.matcher(trimmed).matches() ? integer(new BigInteger(trimmed), raw) : null;
+        Object value = INTEGER.matcher(trimmed).matches() ? integer(trimmed, raw) : null;
         if (value != null) {
           return value;
         }
@@ -1055,7 +1093,7 @@ public final class ConfigLoader {
           validate(record, name);
           sectionCheck.check(name, record, (key, message) -> {
             String path = name + "." + key;
-            problems.add(new ConfigProblem(lookup(sources, path).full(), path, message));
+            problems.add(new ConfigProblem(lookup(sources, path).full(), path, capped(message)));
           });
           built.put(name, record);
         } catch (IllegalArgumentException e) {
@@ -1076,15 +1114,16 @@ public final class ConfigLoader {
         validated.validate(
             (key, message) -> {
               String path = prefix + "." + key;
-              problems.add(new ConfigProblem(lookup(sources, path).full(), path, message));
+              problems.add(new ConfigProblem(lookup(sources, path).full(), path, capped(message)));
             });
       }
     }
 
     private void clearUnder(String path) {
-      sources
-          .keySet()
-          .removeIf(k -> k.equals(path) || k.startsWith(path + ".") || k.startsWith(path + "["));
+      sources.remove(path);
+      // every key that starts with "path." ('/' follows '.') or "path[" ('\\' follows '[')
+      sources.subMap(path + ".", true, path + "/", false).clear();
+      sources.subMap(path + "[", true, path + "\\", false).clear();
     }
 
     private boolean isNull(Node node) {
@@ -1119,6 +1158,23 @@ public final class ConfigLoader {
     private void problem(Source source, String path, String message) {
       problems.add(new ConfigProblem(source.full(), path, message));
     }
+  }
+
+  /**
+   * The integer text as int or long, or null when it is out of range. Texts far longer than a long
+   * are out of range without parsing: BigInteger parses in quadratic time, and a million digits
+   * would take minutes.
+   */
+  private static Object integer(String text, Class<?> type) {
+    String digits = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+    int significant = digits.length();
+    for (int i = 0; i < digits.length() - 1 && digits.charAt(i) == '0'; i++) {
+      significant--;
+    }
+    if (significant > 40) {
+      return null;
+    }
+    return integer(new BigInteger(text), type);
   }
 
   private static Object integer(BigInteger value, Class<?> type) {

@@ -163,15 +163,15 @@ public record ResotoWorkerConfig(
       if (name.isBlank()) {
         problems.add("collector[" + i + "]", "must not be empty");
       } else if (!seen.add(name)) {
-        problems.add("collector[" + i + "]", "collector '" + name + "' is listed twice");
+        problems.add("collector[" + i + "]", "collector " + ConfigProblems.quote(name) + " is listed twice");
       }
     }
     if (graph == null || graph.isEmpty()) {
       problems.add("graph", "must not be empty");
     } else if (graph.contains("_")) {
-      problems.add("graph", "must not contain '_', got '" + graph + "'");
+      problems.add("graph", "must not contain '_', got " + ConfigProblems.quote(graph));
     } else if (graph.startsWith("snapshot-")) {
-      problems.add("graph", "must not start with 'snapshot-', got '" + graph + "'");
+      problems.add("graph", "must not start with 'snapshot-', got " + ConfigProblems.quote(graph));
     }
     atLeast(problems, "timeout", timeout, 1);
     atLeast(problems, "pool_size", poolSize, 0);
@@ -238,14 +238,14 @@ public record ResotoWorkerConfig(
       }
       if (p.isAbsolute() || path.startsWith("/") || escapes) {
         problems.add(
-            key, "path must be relative to the home directory and stay inside it, got '" + path + "'");
+            key, "path must be relative to the home directory and stay inside it, got " + ConfigProblems.quote(path));
       }
     } catch (InvalidPathException e) {
-      problems.add(key, "not a valid path: '" + path + "'");
+      problems.add(key, "not a valid path: " + ConfigProblems.quote(path));
     }
   }
 
   private static String quoted(String s) {
-    return s == null ? "null" : "'" + s + "'";
+    return ConfigProblems.quote(s);
   }
 }

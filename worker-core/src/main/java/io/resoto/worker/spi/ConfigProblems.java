@@ -11,4 +11,21 @@ public interface ConfigProblems {
    * @param message what is wrong, without the value if the value is a secret
    */
   void add(String key, String message);
+
+  /**
+   * A value for a message: in single quotes, at most 60 characters (then "..."), control
+   * characters as spaces, {@code null} unquoted. A huge value would otherwise make a huge error
+   * line. Never for secrets.
+   */
+  static String quote(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder sb = new StringBuilder("'");
+    for (int i = 0; i < value.length() && i < 60; i++) {
+      char c = value.charAt(i);
+      sb.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return sb.append(value.length() > 60 ? "...'" : "'").toString();
+  }
 }

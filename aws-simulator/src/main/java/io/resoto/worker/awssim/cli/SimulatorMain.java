@@ -26,7 +26,7 @@ public final class SimulatorMain {
         --imds-port M    port of the instance metadata service on 127.0.0.1 (default 4600; 0 = any)
         --faults FILE    fault rules (YAML list of {service, operation, region, account, latency_ms,
                          jitter_ms, throttle_rate, access_denied, region_not_enabled, error_rate,
-                         reset_rate, malformed_rate})
+                         reset_rate, malformed_rate, malformed: cut, truncated, wrong_types or huge})
         --seed S         seed of the fault decisions (default 0)
       """;
 

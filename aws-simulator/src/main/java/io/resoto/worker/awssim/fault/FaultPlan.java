@@ -94,7 +94,14 @@ public final class FaultPlan {
     ACCESS_DENIED,
     THROTTLE,
     SERVER_ERROR,
-    MALFORMED
+    /** A synthetic cut-off body ({@link MalformedKind#CUT}). */
+    MALFORMED,
+    /** The real answer cut off at a random byte ({@link MalformedKind#TRUNCATED}). */
+    MALFORMED_TRUNCATED,
+    /** The real answer with values of the wrong type ({@link MalformedKind#WRONG_TYPES}). */
+    MALFORMED_WRONG_TYPES,
+    /** The real answer made huge ({@link MalformedKind#HUGE}). */
+    MALFORMED_HUGE
   }
 
   /** The decision for one call: an added latency and an outcome. */
@@ -145,9 +152,28 @@ public final class FaultPlan {
     } else if (hit(r.errorRate())) {
       return Outcome.SERVER_ERROR;
     } else if (hit(r.malformedRate())) {
-      return Outcome.MALFORMED;
+      return r.malformed().outcome();
     }
     return Outcome.NONE;
+  }
+
+  private final java.util.concurrent.atomic.LongAdder malformedAnswers = new java.util.concurrent.atomic.LongAdder();
+
+  /** Counts one malformed answer sent (the simulator calls it). */
+  public void answeredMalformed() {
+    malformedAnswers.increment();
+  }
+
+  /** The malformed answers sent so far. */
+  public long malformedAnswers() {
+    return malformedAnswers.sum();
+  }
+
+  /** A random number for the corruption of one answer (where to cut it, ...). */
+  public long nextLong() {
+    synchronized (random) {
+      return random.nextLong();
+    }
   }
 
   private boolean hit(double rate) {

@@ -31,6 +31,9 @@ public final class FaultRule {
   // onto each new instance before the instance is returned, and nothing changes it afterwards.
   private long afterMs;
   private long forMs = -1;
+  // What a malformed answer looks like. Not in the constructor: set on a fresh copy only (see
+  // malformed(...)) and carried over by with(), so the rule stays immutable once handed out.
+  private MalformedKind malformed = MalformedKind.CUT;
 
   private FaultRule(String service, String operation, String region, String account, long latencyMs,
       long jitterMs, double throttleRate, boolean accessDenied, boolean regionNotEnabled, double errorRate,
@@ -76,8 +79,9 @@ public final class FaultRule {
   /**
    * A rule from a map, as the standalone simulator's YAML gives it. Keys: service, operation,
    * region, account, latency_ms, jitter_ms, throttle_rate, access_denied, region_not_enabled,
-   * error_rate, reset_rate, malformed_rate, after_seconds, for_seconds (the active window, see
-   * {@link #activeAfter} and {@link #activeFor}; fractions allowed); unknown keys are refused.
+   * error_rate, reset_rate, malformed_rate, malformed (cut, truncated, wrong_types, huge),
+   * after_seconds, for_seconds (the active window, see {@link #activeAfter} and {@link #activeFor};
+   * fractions allowed); unknown keys are refused.
    */
   public static FaultRule fromMap(Map<String, ?> map) {
     FaultRule r = any();
@@ -96,6 +100,7 @@ public final class FaultRule {
         case "error_rate" -> r.errorRate(num(e.getKey(), v).doubleValue());
         case "reset_rate" -> r.resetRate(num(e.getKey(), v).doubleValue());
         case "malformed_rate" -> r.malformedRate(num(e.getKey(), v).doubleValue());
+        case "malformed" -> r.malformed(MalformedKind.parse(str(v)));
         case "after_seconds" -> r.activeAfter(seconds(e.getKey(), v));
         case "for_seconds" -> r.activeFor(seconds(e.getKey(), v));
         default -> throw new IllegalArgumentException("unknown fault rule key: " + e.getKey());
@@ -139,6 +144,7 @@ public final class FaultRule {
       double resetRate, double malformedRate) {
     FaultRule copy = new FaultRule(service, operation, region, account, latencyMs, jitterMs, throttleRate,
         accessDenied, regionNotEnabled, errorRate, resetRate, malformedRate);
+    copy.malformed = this.malformed;
     return copy.window(afterMs, forMs);
   }
 
@@ -247,6 +253,22 @@ public final class FaultRule {
     return forMs;
   }
 
+  /**
+   * What the malformed answers ({@link #malformedRate}) look like: {@link MalformedKind#CUT} (the
+   * default) a synthetic cut-off body; the others the real answer, truncated, with wrong types or
+   * huge.
+   */
+  public FaultRule malformed(MalformedKind kind) {
+    FaultRule copy = with(service, operation, region, account, latencyMs, jitterMs, throttleRate, accessDenied,
+        regionNotEnabled, errorRate, resetRate, malformedRate);
+    copy.malformed = java.util.Objects.requireNonNull(kind, "kind");
+    return copy;
+  }
+
+  public MalformedKind malformed() {
+    return malformed;
+  }
+
   /** Whether the rule applies to a call. */
   public boolean matches(String service, String operation, String region, String account) {
     return (this.service == null || this.service.equals(service))
@@ -308,7 +330,7 @@ public final class FaultRule {
     return "FaultRule[service=" + service + ", operation=" + operation + ", region=" + region + ", account="
         + account + ", latencyMs=" + latencyMs + ", jitterMs=" + jitterMs + ", throttleRate=" + throttleRate
         + ", accessDenied=" + accessDenied + ", regionNotEnabled=" + regionNotEnabled + ", errorRate=" + errorRate
-        + ", resetRate=" + resetRate + ", malformedRate=" + malformedRate
+        + ", resetRate=" + resetRate + ", malformedRate=" + malformedRate + ", malformed=" + malformed
         + (afterMs == 0 && forMs < 0 ? "" : ", activeAfterMs=" + afterMs + ", activeForMs=" + forMs) + "]";
   }
 }

@@ -84,6 +84,12 @@ class FaultWindowTest {
     assertThat(r.throttleRate()).isEqualTo(0.3);
     assertThat(r.latencyMs()).isEqualTo(5);
     assertThat(r.toString()).contains("activeAfterMs=3000, activeForMs=60000");
+    // the window and the kind of malformed answers are both carried by every copy
+    FaultRule both = FaultRule.any().activeFor(Duration.ofSeconds(2)).malformed(MalformedKind.TRUNCATED)
+        .activeAfter(Duration.ofSeconds(1)).malformedRate(0.5);
+    assertThat(both.malformed()).isEqualTo(MalformedKind.TRUNCATED);
+    assertThat(both.activeAfterMs()).isEqualTo(1_000);
+    assertThat(both.activeForMs()).isEqualTo(2_000);
     // each fluent call is a copy: the original keeps its (absent) window
     FaultRule base = FaultRule.forService("s3");
     base.activeFor(Duration.ofSeconds(1));

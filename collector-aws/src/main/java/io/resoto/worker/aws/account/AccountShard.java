@@ -48,7 +48,7 @@ public record AccountShard(int index, int count) {
     Matcher m = FORM.matcher(text.strip());
     if (!m.matches()) {
       throw new IllegalArgumentException("expected i/n (shard i of n, i from 0 to n-1) or"
-          + " <statefulset-pod-name>/n such as resotoworker-1/2, got '" + text + "'");
+          + " <statefulset-pod-name>/n such as resotoworker-1/2, got " + io.resoto.worker.spi.ConfigProblems.quote(text));
     }
     int index;
     int count;
@@ -56,7 +56,7 @@ public record AccountShard(int index, int count) {
       index = Integer.parseInt(m.group(1));
       count = Integer.parseInt(m.group(2));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("shard numbers are too large: '" + text + "'");
+      throw new IllegalArgumentException("shard numbers are too large: " + io.resoto.worker.spi.ConfigProblems.quote(text));
     }
     return new AccountShard(index, count);
   }

@@ -33,7 +33,8 @@ public final class AwsClientFactory implements AutoCloseable {
 
   public AwsClientFactory(AwsConfig config) {
     this.http = ApacheHttpClient.builder()
-        .maxConnections(Math.max(50, config.resourcePoolSize() * 2))
+        // every account in flight runs up to resource_pool_size calls at once, all on this pool
+        .maxConnections(Math.max(50, config.resourcePoolSize() * Math.max(1, config.accountPoolSize())))
         .connectionTimeout(Duration.ofSeconds(10))
         .socketTimeout(Duration.ofSeconds(60))
         .build();
@@ -64,6 +65,7 @@ public final class AwsClientFactory implements AutoCloseable {
     ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(retry)
         .addMetricPublisher(AwsApiMetrics.INSTANCE);
     interceptors.forEach(override::addExecutionInterceptor);
+    override.addExecutionInterceptor(MalformedResponses.INSTANCE);
     builder.httpClient(http)
         .region(Region.of(region))
         .credentialsProvider(credentials)

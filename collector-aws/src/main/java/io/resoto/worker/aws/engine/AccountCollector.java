@@ -261,6 +261,8 @@ public final class AccountCollector {
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
     private final Map<String, String> throttleExample = new ConcurrentHashMap<>();
     private final Set<String> metricProblems = ConcurrentHashMap.newKeySet();
+    /** (region, kind, category, message) of the failures recorded so far. */
+    private final Set<String> failures = ConcurrentHashMap.newKeySet();
     private volatile boolean failed;
     private ExecutorService pool;
     private KeyedTaskQueue queue;
@@ -535,6 +537,9 @@ public final class AccountCollector {
 
     private void failure(RegionScope region, AwsKind kind, Exception e) {
       ErrorClassifier.Classification c = classifier.classify(e, !region.global());
+      // a kind's fan-out tasks (one per item) fail alike, e.g. every item's describe denied: one record
+      boolean first = failures.add(region.label() + "\u0000" + kind.name() + "\u0000" + c.category() + "\u0000"
+          + c.message());
       switch (c.category()) {
         case ACCESS_DENIED, THROTTLED, ERROR ->
             // nodes carry the region id (the partition's global region for global kinds)
@@ -542,8 +547,16 @@ public final class AccountCollector {
         default -> { }
       }
       switch (c.category()) {
-        case ACCESS_DENIED -> record(Level.WARN, region.label(), kind.name(), c.message());
-        case REGION_NOT_ENABLED -> record(Level.SKIP, region.label(), kind.name(), c.message());
+        case ACCESS_DENIED -> {
+          if (first) {
+            record(Level.WARN, region.label(), kind.name(), c.message());
+          }
+        }
+        case REGION_NOT_ENABLED -> {
+          if (first) {
+            record(Level.SKIP, region.label(), kind.name(), c.message());
+          }
+        }
         case NOT_AVAILABLE -> log.debug("{} in {}: {}", kind.name(), region.label(), c.message());
         case THROTTLED -> {
           failed = true;
@@ -553,6 +566,9 @@ public final class AccountCollector {
         }
         case ERROR -> {
           failed = true;
+          if (!first) {
+            return;
+          }
           if (c.code().equals(e.getClass().getSimpleName())) {
             // a bug of ours, not an AWS answer: keep the stack trace in the log
             log.error("{} in {} failed", kind.name(), region.label(), e);

@@ -98,6 +98,11 @@ public final class ErrorClassifier {
     if (e instanceof SdkException se && se.retryable() && hasCause(e, java.net.SocketTimeoutException.class)) {
       return new Classification(Category.ERROR, "RequestTimeout", oneLine(e.getMessage()));
     }
+    if (e instanceof SdkClientException && String.valueOf(e.getMessage())
+        .startsWith(io.resoto.worker.aws.client.MalformedResponses.PREFIX)) {
+      // an answer the SDK could not read: the message names the call and the parser's reason
+      return new Classification(Category.ERROR, "MalformedResponse", oneLine(e.getMessage()));
+    }
     String name = e.getClass().getSimpleName();
     return new Classification(Category.ERROR, name,
         name + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())));

@@ -4,7 +4,6 @@ import io.resoto.worker.graph.Node;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -91,8 +90,6 @@ public final class PlainValues {
 
   /** "GlobalSecondaryIndexes" -> "global_secondary_indexes", "SSEDescription" -> "sse_description". */
   public static String snake(String memberName) {
-    return memberName.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .toLowerCase(Locale.ROOT);
+    return SnakeCase.of(memberName);
   }
 }

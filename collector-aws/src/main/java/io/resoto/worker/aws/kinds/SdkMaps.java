@@ -101,9 +101,7 @@ public final class SdkMaps {
 
   /** {@code AvailabilityZone} -> {@code availability_zone}, {@code KMSKeyArn} -> {@code kms_key_arn} (the EC2 kinds' rule). */
   public static String snake(String member) {
-    return member.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .toLowerCase(java.util.Locale.ROOT);
+    return SnakeCase.of(member);
   }
 
   /**

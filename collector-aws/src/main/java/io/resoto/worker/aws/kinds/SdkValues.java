@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
@@ -100,8 +99,6 @@ public final class SdkValues {
 
   /** {@code ResourcesVpcConfig} -> {@code resources_vpc_config}, {@code bindIP} -> {@code bind_ip}. */
   public static String snake(String member) {
-    return member.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .toLowerCase(Locale.ROOT);
+    return SnakeCase.of(member);
   }
 }

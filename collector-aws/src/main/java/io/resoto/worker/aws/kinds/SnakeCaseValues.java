@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
@@ -79,8 +78,6 @@ public final class SnakeCaseValues {
 
   /** "TargetGroupARNs" -> "target_group_ar_ns", "vpcEndpointIds" -> "vpc_endpoint_ids" (the original's rule). */
   public static String snake(String memberName) {
-    return memberName.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .toLowerCase(Locale.ROOT);
+    return SnakeCase.of(memberName);
   }
 }

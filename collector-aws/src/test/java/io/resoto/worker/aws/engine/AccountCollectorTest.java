@@ -233,6 +233,33 @@ class AccountCollectorTest {
   }
 
   @Test
+  void fanOutTasksDeniedAlikeAreRecordedOnceAndTheirItemsLeftOut() throws Exception {
+    sim.aws().faults().add(FaultRule.forService("ec2").region("eu-central-1").accessDenied(true));
+    AwsKind perItem = kind("aws_test_items", Scope.REGIONAL, "ec2", ctx -> {
+      Ec2Client ec2 = ctx.client(Ec2Client.builder());
+      for (int i = 0; i < 5; i++) {
+        String id = "i-" + i + "-" + ctx.region();
+        // one describe per item, as the kinds do for their per-item calls
+        ctx.submit(() -> {
+          ec2.describeRegions();
+          ctx.add(ctx.node("aws_test_items", id).build());
+        });
+      }
+    });
+
+    AccountCollector.Result result = collect(Map.of(), perItem);
+
+    Graph g = result.graph().graph();
+    assertThat(nodes(g, "aws_test_items")).extracting(Node::region).doesNotContain("eu-central-1")
+        .hasSize(5 * (TestSupport.REGIONS.size() - 1));
+    List<Problem> denials = result.problems().stream().filter(p -> "aws_test_items".equals(p.kind())).toList();
+    assertThat(denials).hasSize(1);
+    assertThat(denials.get(0).level()).isEqualTo(Level.WARN);
+    assertThat(denials.get(0).region()).isEqualTo("eu-central-1");
+    assertThat(context.errors).filteredOn(e -> e.contains("|aws_test_items|")).hasSize(1);
+  }
+
+  @Test
   void tasksPerRegionAndServiceNeverExceedTheCap() throws Exception {
     int cap = 3;
     Map<String, AtomicInteger> running = new ConcurrentHashMap<>();

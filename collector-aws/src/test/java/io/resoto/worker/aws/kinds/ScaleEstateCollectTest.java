@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.resoto.worker.aws.engine.KindRegistry;
 import io.resoto.worker.aws.engine.AwsKind;
 import io.resoto.worker.awssim.cli.Simulation;
-import io.resoto.worker.awssim.estate.Account;
-import io.resoto.worker.awssim.estate.Estate;
-import io.resoto.worker.awssim.estate.RawResources;
-import io.resoto.worker.awssim.estate.TemplateReplicas;
 import io.resoto.worker.graph.Graph;
 import io.resoto.worker.graph.Node;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The scale generator holds every kind: an estate of two copies of the demo account's us-east-1
@@ -42,30 +34,13 @@ class ScaleEstateCollectTest extends KindTestHarness {
   private static final Map<String, Long> BUILT_IN = Map.of("aws_athena_work_group", 1L);
 
   @Test
-  @SuppressWarnings("unchecked")
   void copiesOfTheDemoAccountHoldItsResourcesAndEdgesOncePerCopy() throws Exception {
     AwsKind[] all = KindRegistry.kinds().toArray(AwsKind[]::new);
     Graph demoGraph = collect(all);
     Map<String, Long> demo = countInTemplateScope(demoGraph);
     Map<String, Long> demoEdges = edgesInTemplateScope(demoGraph);
 
-    Yaml yaml = new Yaml();
-    Map<String, Object> doc;
-    try (InputStream in = Estate.class.getClassLoader().getResourceAsStream(Estate.DEMO_RESOURCE)) {
-      doc = yaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
-    Account management = Estate.demo().accounts().stream().filter(a -> a.id().equals("111111111111")).findFirst()
-        .orElseThrow();
-    TemplateReplicas replicas = TemplateReplicas.demo(COPIES);
-    Map<String, Object> regions = new LinkedHashMap<>();
-    regions.put(RawResources.GLOBAL, replicas.generate(management, RawResources.GLOBAL, 1));
-    regions.put("us-east-1", replicas.generate(management, "us-east-1", 1));
-    doc.put("resources", Map.of("111111111111", regions));
-    try (InputStream in = Estate.class.getClassLoader().getResourceAsStream(Estate.DEMO_PRICING)) {
-      doc.put("pricing", yaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-    }
-
-    try (Simulation scaled = Simulation.start(Estate.parse(yaml.dump(doc), "demo-copies"))) {
+    try (Simulation scaled = Simulation.start(KindEstates.demoCopies(COPIES))) {
       Graph copied = collect(scaled, all);
       Map<String, Long> copies = countInTemplateScope(copied);
       Map<String, String> wrong = new TreeMap<>();

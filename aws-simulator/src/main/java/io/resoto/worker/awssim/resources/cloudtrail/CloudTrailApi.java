@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudtrail.model.AddTagsRequest;
 import software.amazon.awssdk.services.cloudtrail.model.AddTagsResponse;
+import software.amazon.awssdk.services.cloudtrail.model.DescribeTrailsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.DescribeTrailsResponse;
 import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsRequest;
 import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsResponse;
 import software.amazon.awssdk.services.cloudtrail.model.GetInsightSelectorsRequest;
@@ -37,7 +39,7 @@ import software.amazon.awssdk.services.cloudtrail.model.Trail;
 import software.amazon.awssdk.services.cloudtrail.model.TrailInfo;
 
 /**
- * CloudTrail trails (JSON 1.1): ListTrails, GetTrail, GetTrailStatus, ListTags,
+ * CloudTrail trails (JSON 1.1): ListTrails, DescribeTrails, GetTrail, GetTrailStatus, ListTags,
  * GetEventSelectors, GetInsightSelectors, AddTags and RemoveTags, from the estate's
  * {@code cloudtrail} collections: {@code Trails} (GetTrail's {@link Trail}), and beside them
  * {@code TrailTags} ({@link AddTagsRequest}: ResourceId = the trail ARN, TagsList),
@@ -48,7 +50,10 @@ import software.amazon.awssdk.services.cloudtrail.model.TrailInfo;
  *
  * <p>As in AWS: ListTrails in a region answers the trails homed there and the account's
  * multi-region trails of every other region, 50 per page with {@code NextToken} (a foreign token
- * is {@code InvalidNextTokenException}); a trail is named by its name (in its home region) or by
+ * is {@code InvalidNextTokenException}); DescribeTrails answers the trails homed in the region and,
+ * unless {@code includeShadowTrails} is false, the account's multi-region trails of other regions,
+ * all at once, or only those of its {@code trailNameList} (names or ARNs; unknown ones are left
+ * out); a trail is named by its name (in its home region) or by
  * its ARN (from any region), an unknown one is {@code TrailNotFoundException}; ListTags takes up
  * to 20 ARNs ({@code InvalidParameterException}), an unknown one is
  * {@code ResourceNotFoundException}; GetInsightSelectors of a trail without Insights is
@@ -90,6 +95,30 @@ public final class CloudTrailApi implements ResourceApi {
         throw AwsError.of(400, "InvalidNextTokenException", "Invalid NextToken.");
       }
       return ListTrailsResponse.builder().trails(page.items()).nextToken(page.nextToken()).build();
+    });
+    registry.on(DescribeTrailsRequest.class, (ctx, req) -> {
+      List<Trail> out = new ArrayList<>();
+      if (req.hasTrailNameList() && !req.trailNameList().isEmpty()) {
+        for (String name : req.trailNameList()) {
+          Trail t = name == null ? null : name.startsWith("arn:") ? byArn(store, ctx, name)
+              : store.findRegional(ctx, SERVICE, "Trails", Trail.class, BY_NAME, name);
+          if (t != null) {
+            out.add(t);
+          }
+        }
+      } else {
+        out.addAll(store.regional(ctx, SERVICE, "Trails", Trail.class));
+        if (!Boolean.FALSE.equals(req.includeShadowTrails())) {
+          String account = ctx.caller().accountId();
+          for (String region : store.estate().resources().regions(account)) {
+            if (!region.equals(ctx.region())) {
+              store.list(account, region, SERVICE, "Trails", Trail.class).stream()
+                  .filter(t -> Boolean.TRUE.equals(t.isMultiRegionTrail())).forEach(out::add);
+            }
+          }
+        }
+      }
+      return DescribeTrailsResponse.builder().trailList(out).build();
     });
     registry.on(GetTrailRequest.class, (ctx, req) -> GetTrailResponse.builder().trail(trail(store, ctx, req.name()))
         .build());

@@ -62,7 +62,8 @@ import software.amazon.awssdk.services.s3.model.Tagging;
  * with AWS's defaults (unversioned, no logging, the owner's full control).
  *
  * <p>ListBuckets pages with ContinuationToken/MaxBuckets (1..10000) only when MaxBuckets is given,
- * as AWS does; a bucket of another account is NoSuchBucket.
+ * and answers each bucket's BucketRegion only when the request has a parameter, as AWS does; a
+ * bucket of another account is NoSuchBucket.
  *
  * <p>PutBucketTagging replaces the bucket's {@code BucketTagging} entry (the next GetBucketTagging
  * answers it) and DeleteBucketTagging removes it, as S3 answers: at most 50 tags (BadRequest), keys
@@ -93,8 +94,11 @@ public final class S3ResourcesApi implements ResourceApi {
       }
       ListBucketsResponse.Builder out = ListBucketsResponse.builder().owner(owner(ctx)).prefix(req.prefix());
       if (req.maxBuckets() == null && req.continuationToken() == null) {
-        return out.buckets(all).build();
+        boolean withRegion = req.prefix() != null || req.bucketRegion() != null;
+        return out.buckets(all.stream().map(b -> b.toBuilder().bucketRegion(withRegion ? region(b) : null).build())
+            .toList()).build();
       }
+      all = all.stream().map(b -> b.toBuilder().bucketRegion(region(b)).build()).toList();
       Page<Bucket> page = Page.of(all, "s3:ListBuckets:" + ctx.caller().accountId(), req.continuationToken(),
           req.maxBuckets(), 10000, 10000);
       return out.buckets(page.items()).continuationToken(page.nextToken()).build();

@@ -18,13 +18,15 @@ import software.amazon.awssdk.services.wafv2.model.ListResourcesForWebAclRequest
 import software.amazon.awssdk.services.wafv2.model.ListResourcesForWebAclResponse;
 import software.amazon.awssdk.services.wafv2.model.ListWebAcLsRequest;
 import software.amazon.awssdk.services.wafv2.model.ListWebAcLsResponse;
+import software.amazon.awssdk.services.wafv2.model.ListLoggingConfigurationsRequest;
+import software.amazon.awssdk.services.wafv2.model.ListLoggingConfigurationsResponse;
 import software.amazon.awssdk.services.wafv2.model.LoggingConfiguration;
 import software.amazon.awssdk.services.wafv2.model.WebACL;
 import software.amazon.awssdk.services.wafv2.model.WebACLSummary;
 
 /**
  * WAFv2 web ACLs (JSON 1.1, target prefix {@code AWSWAF_20190729}): ListWebACLs, GetWebACL,
- * ListResourcesForWebACL and GetLoggingConfiguration, from the estate's {@code wafv2} collections
+ * ListResourcesForWebACL, GetLoggingConfiguration and ListLoggingConfigurations, from the estate's {@code wafv2} collections
  * per region: {@code WebACLs} ({@link WebACL}; its ARN says its scope, {@code .../regional/webacl/...}
  * or {@code .../global/webacl/...}, the CloudFront ones living in us-east-1),
  * {@code Associations} ({@link AssociateWebAclRequest}: WebACLArn, ResourceArn) and
@@ -32,7 +34,8 @@ import software.amazon.awssdk.services.wafv2.model.WebACLSummary;
  *
  * <p>As in AWS: scope CLOUDFRONT is only served in us-east-1 (elsewhere
  * {@code WAFInvalidParameterException}); ListWebACLs pages by {@code Limit} (1..100, default 100)
- * and {@code NextMarker}; an unknown ACL (name, id and scope must match) is
+ * and {@code NextMarker}, and so does ListLoggingConfigurations (the
+ * configurations of the scope's ACLs of the asked LogScope, default CUSTOMER); an unknown ACL (name, id and scope must match) is
  * {@code WAFNonexistentItemException}, and so is an ACL without logging configuration;
  * ListResourcesForWebACL answers the associated resources of the asked type (default
  * APPLICATION_LOAD_BALANCER) of a regional ACL.
@@ -85,6 +88,22 @@ public final class Wafv2Api implements ResourceApi {
           .filter(a -> acl.arn().equals(a.webACLArn()) && type.equals(typeOf(a.resourceArn())))
           .map(AssociateWebAclRequest::resourceArn).toList();
       return ListResourcesForWebAclResponse.builder().resourceArns(arns).build();
+    });
+    registry.on(ListLoggingConfigurationsRequest.class, (ctx, req) -> {
+      String scope = scope(ctx, req.scopeAsString());
+      String logScope = req.logScopeAsString() == null ? "CUSTOMER" : req.logScopeAsString();
+      List<LoggingConfiguration> all = store.regional(ctx, S, "LoggingConfigurations", LoggingConfiguration.class)
+          .stream().filter(l -> scope.equals(scopeOf(l.resourceArn())))
+          .filter(l -> logScope.equals(l.logScopeAsString() == null ? "CUSTOMER" : l.logScopeAsString())).toList();
+      Page<LoggingConfiguration> page;
+      try {
+        page = Page.of(all, "wafv2:ListLoggingConfigurations:" + ctx.caller().accountId() + ":" + ctx.region() + ":"
+            + scope + ":" + logScope, req.nextMarker(), req.limit(), 100, 100);
+      } catch (AwsError e) {
+        throw AwsError.of(400, "WAFInvalidParameterException", "The parameter Limit or NextMarker is not valid.");
+      }
+      return ListLoggingConfigurationsResponse.builder().loggingConfigurations(page.items())
+          .nextMarker(page.nextToken()).build();
     });
     registry.on(GetLoggingConfigurationRequest.class, (ctx, req) -> {
       acl(store, ctx, req.resourceArn());

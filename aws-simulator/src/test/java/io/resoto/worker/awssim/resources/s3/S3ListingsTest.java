@@ -57,6 +57,15 @@ class S3ListingsTest {
   }
 
   @Test
+  void bucketRegionIsAnsweredOnlyToARequestWithAParameter() {
+    assertThat(s3.listBuckets().buckets()).extracting(Bucket::bucketRegion).containsOnlyNulls();
+    assertThat(s3.listBuckets(r -> r.maxBuckets(10)).buckets()).extracting(Bucket::bucketRegion)
+        .containsExactly("us-east-1", "eu-central-1");
+    assertThat(s3.listBuckets(r -> r.prefix("demo-mgmt-l")).buckets()).extracting(Bucket::bucketRegion)
+        .containsExactly("eu-central-1");
+  }
+
+  @Test
   void bucketReadsAnswerAsS3ForMissingBucketsAndConfigurations() {
     assertThat(s3.getBucketLocation(r -> r.bucket("demo-mgmt-artifacts")).locationConstraintAsString()).isNullOrEmpty();
     assertThat(s3.getBucketLocation(r -> r.bucket("demo-mgmt-logs")).locationConstraintAsString())

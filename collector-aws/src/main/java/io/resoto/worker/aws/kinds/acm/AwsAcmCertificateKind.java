@@ -76,8 +76,10 @@ public final class AwsAcmCertificateKind extends DeclaredKind {
     List<KeyAlgorithm> every = KeyAlgorithm.knownValues().stream().toList();
     for (CertificateSummary s : acm.listCertificatesPaginator(b -> b.maxItems(PAGE_SIZE)
         .includes(i -> i.keyTypes(every))).certificateSummaryList()) {
-      CertificateDetail c = acm.describeCertificate(b -> b.certificateArn(s.certificateArn())).certificate();
-      ctx.add(node(ctx, c));
+      ctx.submit(() -> {
+        CertificateDetail c = acm.describeCertificate(b -> b.certificateArn(s.certificateArn())).certificate();
+        ctx.add(node(ctx, c));
+      });
     }
   }
 

@@ -70,7 +70,9 @@ public final class AwsBackupFrameworkKind extends DeclaredKind {
         if (ctx.isCancelled()) {
           return;
         }
-        ctx.add(node(ctx, f, BackupValues.tags(backup, f.frameworkArn())));
+        ctx.submit(() -> {
+          ctx.add(node(ctx, f, BackupValues.tags(backup, f.frameworkArn())));
+        });
       }
     }
   }

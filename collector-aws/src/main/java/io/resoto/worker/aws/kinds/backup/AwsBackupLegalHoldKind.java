@@ -64,7 +64,9 @@ public final class AwsBackupLegalHoldKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      ctx.add(node(ctx, h, BackupValues.tags(backup, h.legalHoldArn())));
+      ctx.submit(() -> {
+        ctx.add(node(ctx, h, BackupValues.tags(backup, h.legalHoldArn())));
+      });
     }
   }
 

@@ -72,7 +72,9 @@ public final class AwsBackupPlanKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      ctx.add(node(ctx, p, BackupValues.tags(backup, p.backupPlanArn())));
+      ctx.submit(() -> {
+        ctx.add(node(ctx, p, BackupValues.tags(backup, p.backupPlanArn())));
+      });
     }
   }
 

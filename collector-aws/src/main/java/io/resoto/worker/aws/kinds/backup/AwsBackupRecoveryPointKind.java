@@ -87,20 +87,24 @@ public final class AwsBackupRecoveryPointKind extends DeclaredKind {
   public void collect(KindContext ctx) {
     BackupClient backup = ctx.client(BackupClient.builder());
     for (BackupVaultListMember v : backup.listBackupVaultsPaginator(r -> r.maxResults(pageSize)).backupVaultList()) {
-      for (RecoveryPointByBackupVault p : backup.listRecoveryPointsByBackupVaultPaginator(
-          r -> r.backupVaultName(v.backupVaultName()).maxResults(pageSize)).recoveryPoints()) {
-        if (ctx.isCancelled()) {
-          return;
+      ctx.submit(() -> {
+        for (RecoveryPointByBackupVault p : backup.listRecoveryPointsByBackupVaultPaginator(
+            r -> r.backupVaultName(v.backupVaultName()).maxResults(pageSize)).recoveryPoints()) {
+          if (ctx.isCancelled()) {
+            return;
+          }
+          if (!KEPT.contains(p.status())) {
+            continue;
+          }
+          ctx.submit(() -> {
+            Node node = ctx.add(node(ctx, p, BackupValues.tags(backup, p.recoveryPointArn())));
+            ctx.edgeFrom(AwsBackupVaultKind.KIND, p.backupVaultArn(), node, EdgeType.DEFAULT);
+            if (p.createdBy() != null) {
+              ctx.edgeFrom(AwsBackupPlanKind.KIND, p.createdBy().backupPlanId(), node, EdgeType.DEFAULT);
+            }
+          });
         }
-        if (!KEPT.contains(p.status())) {
-          continue;
-        }
-        Node node = ctx.add(node(ctx, p, BackupValues.tags(backup, p.recoveryPointArn())));
-        ctx.edgeFrom(AwsBackupVaultKind.KIND, p.backupVaultArn(), node, EdgeType.DEFAULT);
-        if (p.createdBy() != null) {
-          ctx.edgeFrom(AwsBackupPlanKind.KIND, p.createdBy().backupPlanId(), node, EdgeType.DEFAULT);
-        }
-      }
+      });
     }
   }
 

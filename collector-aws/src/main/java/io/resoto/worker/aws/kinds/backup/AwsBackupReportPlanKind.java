@@ -73,12 +73,14 @@ public final class AwsBackupReportPlanKind extends DeclaredKind {
         if (ctx.isCancelled()) {
           return;
         }
-        Node node = ctx.add(node(ctx, p, BackupValues.tags(backup, p.reportPlanArn())));
-        if (p.reportSetting() != null) {
-          for (String framework : p.reportSetting().frameworkArns()) {
-            ctx.edgeFrom(AwsBackupFrameworkKind.KIND, framework, node, EdgeType.DEFAULT);
+        ctx.submit(() -> {
+          Node node = ctx.add(node(ctx, p, BackupValues.tags(backup, p.reportPlanArn())));
+          if (p.reportSetting() != null) {
+            for (String framework : p.reportSetting().frameworkArns()) {
+              ctx.edgeFrom(AwsBackupFrameworkKind.KIND, framework, node, EdgeType.DEFAULT);
+            }
           }
-        }
+        });
       }
     }
   }

@@ -73,7 +73,9 @@ public final class AwsBackupRestoreTestingPlanKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      ctx.add(node(ctx, p, BackupValues.tags(backup, p.restoreTestingPlanArn())));
+      ctx.submit(() -> {
+        ctx.add(node(ctx, p, BackupValues.tags(backup, p.restoreTestingPlanArn())));
+      });
     }
   }
 

@@ -78,8 +78,10 @@ public final class AwsBackupVaultKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      Map<String, String> tags = BackupValues.tags(backup, v.backupVaultArn());
-      ctx.add(node(ctx, v, tags, policy(backup, v.backupVaultName())));
+      ctx.submit(() -> {
+        Map<String, String> tags = BackupValues.tags(backup, v.backupVaultArn());
+        ctx.add(node(ctx, v, tags, policy(backup, v.backupVaultName())));
+      });
     }
   }
 

@@ -4,7 +4,6 @@ import io.resoto.worker.aws.engine.TagSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -128,8 +127,6 @@ final class BackupValues {
 
   /** "BackupPlanArn" -> "backup_plan_arn". */
   static String snake(String memberName) {
-    return memberName.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .toLowerCase(Locale.ROOT);
+    return io.resoto.worker.aws.kinds.SnakeCase.of(memberName);
   }
 }

@@ -78,8 +78,7 @@ final class CloudFormationValues {
 
   /** "LastCheckTimestamp" -> "last_check_timestamp". */
   static String snake(String member) {
-    return member.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2").replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .toLowerCase(java.util.Locale.ROOT);
+    return io.resoto.worker.aws.kinds.SnakeCase.of(member);
   }
 
   /** The original's ARN template of a CloudFormation resource: arn:{partition}:cloudformation:{region}:{account}:{path}. */

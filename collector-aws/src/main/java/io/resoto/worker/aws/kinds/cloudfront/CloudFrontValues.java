@@ -126,8 +126,7 @@ public final class CloudFrontValues {
 
   /** "OriginSslProtocols" -> "origin_ssl_protocols", "HTTPSPort" -> "https_port". */
   static String snake(String member) {
-    return member.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2").replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .toLowerCase(java.util.Locale.ROOT);
+    return io.resoto.worker.aws.kinds.SnakeCase.of(member);
   }
 
   static void put(io.resoto.worker.graph.Node.Builder b, String name, Object value) {

@@ -11,6 +11,8 @@ import io.resoto.worker.aws.kinds.kms.AwsKmsKeyKind;
 import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +24,13 @@ import software.amazon.awssdk.services.cloudtrail.model.InsightSelector;
 import software.amazon.awssdk.services.cloudtrail.model.ResourceTag;
 import software.amazon.awssdk.services.cloudtrail.model.Tag;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
-import software.amazon.awssdk.services.cloudtrail.model.TrailInfo;
 
 /**
- * {@code aws_cloud_trail}: CloudTrail trails. ListTrails answers the account's trails of every
- * region (multi-region trails and organisation trails show up in each region); a trail is
- * collected only in its home region and only when it belongs to this account, so each trail is one
- * node. Per trail: GetTrail, GetTrailStatus and ListTags, GetEventSelectors when the trail has
+ * {@code aws_cloud_trail}: CloudTrail trails. DescribeTrails without shadow trails answers the
+ * trails homed in the region, with every setting, in one call (the original lists the trails of
+ * every region with ListTrails and asks GetTrail per trail); a trail is collected only in its home
+ * region and only when it belongs to this account, so each trail is one node. Tags with ListTags,
+ * up to 20 trails per call; per trail GetTrailStatus, GetEventSelectors when the trail has
  * custom event selectors and GetInsightSelectors when it has insight selectors. id and name are
  * the trail name, the ARN the API's {@code TrailARN}, ctime the status' start of logging and mtime
  * its latest delivery.
@@ -43,6 +45,9 @@ public final class AwsCloudTrailKind extends DeclaredKind {
 
   /** The kind name. */
   public static final String KIND = "aws_cloud_trail";
+
+  /** ListTags takes at most this many trail ARNs. */
+  private static final int TAGS_PER_CALL = 20;
 
   private static final ComplexKind MODEL = KindModel.kind(KIND)
       .bases(KindModel.AWS_RESOURCE)
@@ -78,7 +83,7 @@ public final class AwsCloudTrailKind extends DeclaredKind {
 
   @Override
   public List<String> apiCalls() {
-    return List.of("cloudtrail:ListTrails", "cloudtrail:GetTrail", "cloudtrail:GetTrailStatus", "cloudtrail:ListTags",
+    return List.of("cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus", "cloudtrail:ListTags",
         "cloudtrail:GetEventSelectors", "cloudtrail:GetInsightSelectors");
   }
 
@@ -97,28 +102,38 @@ public final class AwsCloudTrailKind extends DeclaredKind {
   @Override
   public void collect(KindContext ctx) {
     CloudTrailClient cloudtrail = ctx.client(CloudTrailClient.builder());
-    for (TrailInfo info : cloudtrail.listTrailsPaginator(b -> { }).trails()) {
-      if (ctx.isCancelled()) {
-        return;
-      }
+    List<Trail> trails = new ArrayList<>();
+    for (Trail info : cloudtrail.describeTrails(b -> b.includeShadowTrails(false)).trailList()) {
       if (!ctx.region().equals(info.homeRegion()) || info.trailARN() == null
           || !info.trailARN().contains(":" + ctx.account().id() + ":")) {
         continue;
       }
-      ctx.submit(() -> collectTrail(ctx, cloudtrail, info.trailARN()));
+      trails.add(info);
+    }
+    for (int i = 0; i < trails.size() && !ctx.isCancelled(); i += TAGS_PER_CALL) {
+      List<Trail> batch = trails.subList(i, Math.min(i + TAGS_PER_CALL, trails.size()));
+      Map<String, Map<String, String>> tags = tags(cloudtrail, batch);
+      for (Trail trail : batch) {
+        ctx.submit(() -> collectTrail(ctx, cloudtrail, trail, tags.getOrDefault(trail.trailARN(), Map.of())));
+      }
     }
   }
 
-  private static void collectTrail(KindContext ctx, CloudTrailClient cloudtrail, String arn) {
-    Trail trail = cloudtrail.getTrail(b -> b.name(arn)).trail();
-    if (trail == null) {
-      return;
-    }
-    GetTrailStatusResponse status = cloudtrail.getTrailStatus(b -> b.name(arn));
-    Map<String, String> tags = new LinkedHashMap<>();
-    for (ResourceTag rt : cloudtrail.listTagsPaginator(b -> b.resourceIdList(arn)).resourceTagList()) {
+  /** The tags of up to {@link #TAGS_PER_CALL} trails (ListTags, every page) by trail ARN. */
+  private static Map<String, Map<String, String>> tags(CloudTrailClient cloudtrail, List<Trail> trails) {
+    List<String> arns = trails.stream().map(Trail::trailARN).toList();
+    Map<String, Map<String, String>> out = new HashMap<>();
+    for (ResourceTag rt : cloudtrail.listTagsPaginator(b -> b.resourceIdList(arns)).resourceTagList()) {
+      Map<String, String> tags = out.computeIfAbsent(rt.resourceId(), k -> new LinkedHashMap<>());
       rt.tagsList().forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
     }
+    return out;
+  }
+
+  private static void collectTrail(KindContext ctx, CloudTrailClient cloudtrail, Trail trail,
+      Map<String, String> tags) {
+    String arn = trail.trailARN();
+    GetTrailStatusResponse status = cloudtrail.getTrailStatus(b -> b.name(arn));
     GetEventSelectorsResponse selectors = Boolean.TRUE.equals(trail.hasCustomEventSelectors())
         ? cloudtrail.getEventSelectors(b -> b.trailName(arn)) : null;
     List<String> insights = Boolean.TRUE.equals(trail.hasInsightSelectors())

@@ -107,15 +107,17 @@ public final class AwsCloudwatchAlarmKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      Map<String, String> tags = new LinkedHashMap<>();
-      cw.listTagsForResource(b -> b.resourceARN(a.alarmArn())).tags().forEach(t -> tags.put(t.key(), t.value()));
-      Node node = ctx.add(node(ctx, a, tags));
-      for (Dimension d : a.dimensions()) {
-        if ("InstanceId".equals(d.name())) {
-          ctx.edgeFrom(EC2_INSTANCE, d.value(), node, EdgeType.DEFAULT);
-          ctx.edgeFrom(EC2_INSTANCE, d.value(), node, EdgeType.DELETE);
+      ctx.submit(() -> {
+        Map<String, String> tags = new LinkedHashMap<>();
+        cw.listTagsForResource(b -> b.resourceARN(a.alarmArn())).tags().forEach(t -> tags.put(t.key(), t.value()));
+        Node node = ctx.add(node(ctx, a, tags));
+        for (Dimension d : a.dimensions()) {
+          if ("InstanceId".equals(d.name())) {
+            ctx.edgeFrom(EC2_INSTANCE, d.value(), node, EdgeType.DEFAULT);
+            ctx.edgeFrom(EC2_INSTANCE, d.value(), node, EdgeType.DELETE);
+          }
         }
-      }
+      });
     }
   }
 

@@ -109,12 +109,14 @@ public final class AwsCloudwatchLogGroupKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      String arn = arn(g);
-      Map<String, String> tags = logs.listTagsForResource(b -> b.resourceArn(arn)).tags();
-      Node node = ctx.add(node(ctx, g, arn, tags, policiesOf(arn, policies)));
-      String key = AwsKmsKeyKind.keyId(g.kmsKeyId());
-      ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
-      ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
+      ctx.submit(() -> {
+        String arn = arn(g);
+        Map<String, String> tags = logs.listTagsForResource(b -> b.resourceArn(arn)).tags();
+        Node node = ctx.add(node(ctx, g, arn, tags, policiesOf(arn, policies)));
+        String key = AwsKmsKeyKind.keyId(g.kmsKeyId());
+        ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
+        ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
+      });
     }
   }
 

@@ -10,7 +10,10 @@ import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -25,9 +28,10 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation
  * edge).
  *
  * <p>The original declares an edge to the alarms on the filter's metric and finds them among the
- * collected alarms; kinds here do not read each other's results, so the alarms on each
- * transformation's metric are asked for with cloudwatch:DescribeAlarmsForMetric (a call the
- * original does not make) and the filter points to each of them.
+ * collected alarms; kinds here do not read each other's results, so in a region with metric
+ * filters the alarms are listed once with cloudwatch:DescribeAlarms (every alarm carries its
+ * metric's namespace and name; one listing instead of a DescribeAlarmsForMetric per
+ * transformation) and the filter points to each alarm on a transformation's metric.
  */
 public final class AwsCloudwatchMetricFilterKind extends DeclaredKind {
 
@@ -62,13 +66,13 @@ public final class AwsCloudwatchMetricFilterKind extends DeclaredKind {
 
   @Override
   public List<String> apiCalls() {
-    return List.of("logs:DescribeMetricFilters", "cloudwatch:DescribeAlarmsForMetric");
+    return List.of("logs:DescribeMetricFilters", "cloudwatch:DescribeAlarms");
   }
 
   @Override
   public void collect(KindContext ctx) {
     CloudWatchLogsClient logs = ctx.client(CloudWatchLogsClient.builder());
-    CloudWatchClient cw = null;
+    Map<String, List<String>> alarmsByMetric = null;
     for (MetricFilter f : logs.describeMetricFiltersPaginator(b -> b.limit(pageSize)).metricFilters()) {
       if (ctx.isCancelled()) {
         return;
@@ -77,16 +81,29 @@ public final class AwsCloudwatchMetricFilterKind extends DeclaredKind {
       ctx.edgeFrom(AwsCloudwatchLogGroupKind.KIND, f.logGroupName(), node, EdgeType.DEFAULT);
       ctx.edge(node, AwsCloudwatchLogGroupKind.KIND, f.logGroupName(), EdgeType.DELETE);
       for (MetricTransformation t : f.metricTransformations()) {
-        if (cw == null) {
-          cw = ctx.client(CloudWatchClient.builder());
+        if (alarmsByMetric == null) {
+          alarmsByMetric = alarmsByMetric(ctx.client(CloudWatchClient.builder()));
         }
-        // DescribeAlarmsForMetric has no paging: it answers every alarm on the metric at once
-        for (MetricAlarm a : cw.describeAlarmsForMetric(b -> b.metricName(t.metricName())
-            .namespace(t.metricNamespace())).metricAlarms()) {
-          ctx.edge(node, AwsCloudwatchAlarmKind.KIND, a.alarmName(), EdgeType.DEFAULT);
+        for (String alarm : alarmsByMetric.getOrDefault(metricKey(t.metricNamespace(), t.metricName()), List.of())) {
+          ctx.edge(node, AwsCloudwatchAlarmKind.KIND, alarm, EdgeType.DEFAULT);
         }
       }
     }
+  }
+
+  /** The region's metric alarms (every page of DescribeAlarms) by metric namespace and name: alarm names. */
+  private static Map<String, List<String>> alarmsByMetric(CloudWatchClient cw) {
+    Map<String, List<String>> out = new HashMap<>();
+    for (MetricAlarm a : cw.describeAlarmsPaginator(b -> b.maxRecords(100)).metricAlarms()) {
+      if (a.metricName() != null) {
+        out.computeIfAbsent(metricKey(a.namespace(), a.metricName()), k -> new ArrayList<>()).add(a.alarmName());
+      }
+    }
+    return out;
+  }
+
+  private static String metricKey(String namespace, String metricName) {
+    return namespace + "\n" + metricName;
   }
 
   /** Maps a filter: id and name = filterName, ctime = creationTime (ms), ARN from the original's template. */

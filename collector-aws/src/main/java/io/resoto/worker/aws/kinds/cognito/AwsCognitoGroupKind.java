@@ -61,15 +61,17 @@ public final class AwsCognitoGroupKind extends DeclaredKind {
   public void collect(KindContext ctx) {
     CognitoIdentityProviderClient idp = ctx.client(CognitoIdentityProviderClient.builder());
     for (UserPoolDescriptionType p : CognitoPools.list(idp, pageSize)) {
-      for (GroupType g : idp.listGroupsPaginator(b -> b.userPoolId(p.id()).limit(pageSize)).groups()) {
-        if (ctx.isCancelled()) {
-          return;
+      ctx.submit(() -> {
+        for (GroupType g : idp.listGroupsPaginator(b -> b.userPoolId(p.id()).limit(pageSize)).groups()) {
+          if (ctx.isCancelled()) {
+            return;
+          }
+          Node node = ctx.add(node(ctx, p.id(), g));
+          ctx.edgeFrom(AwsCognitoUserPoolKind.KIND, p.id(), node, EdgeType.DEFAULT);
+          ctx.edgeFromArn(io.resoto.worker.aws.kinds.iam.AwsIamRoleKind.KIND, g.roleArn(), node, EdgeType.DEFAULT);
+          ctx.edgeFromArn(io.resoto.worker.aws.kinds.iam.AwsIamRoleKind.KIND, g.roleArn(), node, EdgeType.DELETE);
         }
-        Node node = ctx.add(node(ctx, p.id(), g));
-        ctx.edgeFrom(AwsCognitoUserPoolKind.KIND, p.id(), node, EdgeType.DEFAULT);
-        ctx.edgeFromArn(io.resoto.worker.aws.kinds.iam.AwsIamRoleKind.KIND, g.roleArn(), node, EdgeType.DEFAULT);
-        ctx.edgeFromArn(io.resoto.worker.aws.kinds.iam.AwsIamRoleKind.KIND, g.roleArn(), node, EdgeType.DELETE);
-      }
+      });
     }
   }
 

@@ -63,13 +63,15 @@ public final class AwsCognitoUserKind extends DeclaredKind {
   public void collect(KindContext ctx) {
     CognitoIdentityProviderClient idp = ctx.client(CognitoIdentityProviderClient.builder());
     for (UserPoolDescriptionType p : CognitoPools.list(idp, pageSize)) {
-      for (UserType u : idp.listUsersPaginator(b -> b.userPoolId(p.id()).limit(pageSize)).users()) {
-        if (ctx.isCancelled()) {
-          return;
+      ctx.submit(() -> {
+        for (UserType u : idp.listUsersPaginator(b -> b.userPoolId(p.id()).limit(pageSize)).users()) {
+          if (ctx.isCancelled()) {
+            return;
+          }
+          Node node = ctx.add(node(ctx, p.id(), u));
+          ctx.edgeFrom(AwsCognitoUserPoolKind.KIND, p.id(), node, EdgeType.DEFAULT);
         }
-        Node node = ctx.add(node(ctx, p.id(), u));
-        ctx.edgeFrom(AwsCognitoUserPoolKind.KIND, p.id(), node, EdgeType.DEFAULT);
-      }
+      });
     }
   }
 

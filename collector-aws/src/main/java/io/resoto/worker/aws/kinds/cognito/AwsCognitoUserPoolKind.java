@@ -85,19 +85,21 @@ public final class AwsCognitoUserPoolKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      String arn = CognitoPools.arn(ctx, p.id());
-      Map<String, String> tags = idp.listTagsForResource(b -> b.resourceArn(arn)).tags();
-      Node node = ctx.add(node(ctx, p, arn, tags));
-      LambdaConfigType lambdas = p.lambdaConfig();
-      if (lambdas != null) {
-        for (String function : functionNames(lambdas)) {
-          ctx.edge(node, LAMBDA_FUNCTION, function, EdgeType.DEFAULT);
-          ctx.edgeFrom(LAMBDA_FUNCTION, function, node, EdgeType.DELETE);
+      ctx.submit(() -> {
+        String arn = CognitoPools.arn(ctx, p.id());
+        Map<String, String> tags = idp.listTagsForResource(b -> b.resourceArn(arn)).tags();
+        Node node = ctx.add(node(ctx, p, arn, tags));
+        LambdaConfigType lambdas = p.lambdaConfig();
+        if (lambdas != null) {
+          for (String function : functionNames(lambdas)) {
+            ctx.edge(node, LAMBDA_FUNCTION, function, EdgeType.DEFAULT);
+            ctx.edgeFrom(LAMBDA_FUNCTION, function, node, EdgeType.DELETE);
+          }
+          String key = AwsKmsKeyKind.keyId(lambdas.kmsKeyID());
+          ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
+          ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
         }
-        String key = AwsKmsKeyKind.keyId(lambdas.kmsKeyID());
-        ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
-        ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
-      }
+      });
     }
   }
 

@@ -82,16 +82,18 @@ public final class AwsDynamoDbGlobalTableKind extends DeclaredKind {
         if (ctx.isCancelled()) {
           return;
         }
-        GlobalTableDescription t =
-            ddb.describeGlobalTable(b -> b.globalTableName(listed.globalTableName())).globalTableDescription();
-        Map<String, String> tags = AwsDynamoDbTableKind.tags(ddb, t.globalTableArn());
-        String policy = AwsDynamoDbTableKind.policy(ddb, t.globalTableArn());
-        Node node = ctx.add(node(ctx, t, tags, policy));
-        for (ReplicaDescription r : t.replicationGroup()) {
-          String key = AwsKmsKeyKind.keyId(r.kmsMasterKeyId());
-          ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
-          ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
-        }
+        ctx.submit(() -> {
+          GlobalTableDescription t =
+              ddb.describeGlobalTable(b -> b.globalTableName(listed.globalTableName())).globalTableDescription();
+          Map<String, String> tags = AwsDynamoDbTableKind.tags(ddb, t.globalTableArn());
+          String policy = AwsDynamoDbTableKind.policy(ddb, t.globalTableArn());
+          Node node = ctx.add(node(ctx, t, tags, policy));
+          for (ReplicaDescription r : t.replicationGroup()) {
+            String key = AwsKmsKeyKind.keyId(r.kmsMasterKeyId());
+            ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
+            ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
+          }
+        });
       }
       start = page.lastEvaluatedGlobalTableName();
     } while (start != null);

@@ -139,24 +139,26 @@ public final class AwsDynamoDbTableKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      TableDescription t = ddb.describeTable(b -> b.tableName(name)).table();
-      Map<String, String> tags = tags(ddb, t.tableArn());
-      ContinuousBackupsDescription backups =
-          ddb.describeContinuousBackups(b -> b.tableName(name)).continuousBackupsDescription();
-      List<KinesisDataStreamDestination> destinations =
-          ddb.describeKinesisStreamingDestination(b -> b.tableName(name)).kinesisDataStreamDestinations();
-      String policy = policy(ddb, t.tableArn());
-      Node node = ctx.add(node(ctx, t, tags, backups, destinations, policy));
-      if (t.sseDescription() != null) {
-        String key = AwsKmsKeyKind.keyId(t.sseDescription().kmsMasterKeyArn());
-        ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
-        ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
-      }
-      for (KinesisDataStreamDestination d : destinations) {
-        String stream = streamName(d.streamArn());
-        ctx.edge(node, KINESIS_STREAM, stream, EdgeType.DEFAULT);
-        ctx.edgeFrom(KINESIS_STREAM, stream, node, EdgeType.DELETE);
-      }
+      ctx.submit(() -> {
+        TableDescription t = ddb.describeTable(b -> b.tableName(name)).table();
+        Map<String, String> tags = tags(ddb, t.tableArn());
+        ContinuousBackupsDescription backups =
+            ddb.describeContinuousBackups(b -> b.tableName(name)).continuousBackupsDescription();
+        List<KinesisDataStreamDestination> destinations =
+            ddb.describeKinesisStreamingDestination(b -> b.tableName(name)).kinesisDataStreamDestinations();
+        String policy = policy(ddb, t.tableArn());
+        Node node = ctx.add(node(ctx, t, tags, backups, destinations, policy));
+        if (t.sseDescription() != null) {
+          String key = AwsKmsKeyKind.keyId(t.sseDescription().kmsMasterKeyArn());
+          ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
+          ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
+        }
+        for (KinesisDataStreamDestination d : destinations) {
+          String stream = streamName(d.streamArn());
+          ctx.edge(node, KINESIS_STREAM, stream, EdgeType.DEFAULT);
+          ctx.edgeFrom(KINESIS_STREAM, stream, node, EdgeType.DELETE);
+        }
+      });
     }
   }
 

@@ -93,8 +93,6 @@ final class Ec2Values {
 
   /** "CidrBlockAssociationSet" -> "cidr_block_association_set", "Ipv6CidrBlock" -> "ipv6_cidr_block". */
   static String snake(String memberName) {
-    return memberName.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .toLowerCase(java.util.Locale.ROOT);
+    return io.resoto.worker.aws.kinds.SnakeCase.of(memberName);
   }
 }

@@ -80,21 +80,23 @@ public final class AwsEcrRepositoryKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      String lifecycle;
-      try {
-        lifecycle = ecr.getLifecyclePolicy(b -> b.repositoryName(r.repositoryName()).registryId(r.registryId()))
-            .lifecyclePolicyText();
-      } catch (LifecyclePolicyNotFoundException e) {
-        lifecycle = null;
-      }
-      String policy;
-      try {
-        policy = ecr.getRepositoryPolicy(b -> b.repositoryName(r.repositoryName()).registryId(r.registryId()))
-            .policyText();
-      } catch (RepositoryPolicyNotFoundException e) {
-        policy = null;
-      }
-      ctx.add(node(ctx, r, lifecycle, policy));
+      ctx.submit(() -> {
+        String lifecycle;
+        try {
+          lifecycle = ecr.getLifecyclePolicy(b -> b.repositoryName(r.repositoryName()).registryId(r.registryId()))
+              .lifecyclePolicyText();
+        } catch (LifecyclePolicyNotFoundException e) {
+          lifecycle = null;
+        }
+        String policy;
+        try {
+          policy = ecr.getRepositoryPolicy(b -> b.repositoryName(r.repositoryName()).registryId(r.registryId()))
+              .policyText();
+        } catch (RepositoryPolicyNotFoundException e) {
+          policy = null;
+        }
+        ctx.add(node(ctx, r, lifecycle, policy));
+      });
     }
     if ("aws".equals(ctx.partition()) && PUBLIC_REGION.equals(ctx.regionName())) {
       EcrPublicClient pub = ctx.client(EcrPublicClient.builder());

@@ -89,14 +89,16 @@ public final class AwsEfsFileSystemKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      String policy;
-      try {
-        policy = efs.describeFileSystemPolicy(b -> b.fileSystemId(fs.fileSystemId())).policy();
-      } catch (PolicyNotFoundException e) {
-        policy = null;
-      }
-      Node node = ctx.add(node(ctx, fs, policy));
-      ctx.edge(node, AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(fs.kmsKeyId()), EdgeType.DEFAULT);
+      ctx.submit(() -> {
+        String policy;
+        try {
+          policy = efs.describeFileSystemPolicy(b -> b.fileSystemId(fs.fileSystemId())).policy();
+        } catch (PolicyNotFoundException e) {
+          policy = null;
+        }
+        Node node = ctx.add(node(ctx, fs, policy));
+        ctx.edge(node, AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(fs.kmsKeyId()), EdgeType.DEFAULT);
+      });
     }
   }
 

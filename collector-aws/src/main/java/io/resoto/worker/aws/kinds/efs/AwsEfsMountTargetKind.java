@@ -61,15 +61,17 @@ public final class AwsEfsMountTargetKind extends DeclaredKind {
   public void collect(KindContext ctx) {
     EfsClient efs = ctx.client(EfsClient.builder());
     for (FileSystemDescription fs : efs.describeFileSystemsPaginator(b -> b.maxItems(pageSize)).fileSystems()) {
-      for (MountTargetDescription mt : efs.describeMountTargetsPaginator(b -> b.fileSystemId(fs.fileSystemId())
-          .maxItems(pageSize)).mountTargets()) {
-        if (ctx.isCancelled()) {
-          return;
+      ctx.submit(() -> {
+        for (MountTargetDescription mt : efs.describeMountTargetsPaginator(b -> b.fileSystemId(fs.fileSystemId())
+            .maxItems(pageSize)).mountTargets()) {
+          if (ctx.isCancelled()) {
+            return;
+          }
+          Node node = ctx.add(node(ctx, mt));
+          ctx.edgeFrom(AwsEfsFileSystemKind.KIND, mt.fileSystemId(), node, EdgeType.DEFAULT);
+          ctx.edgeFrom(NETWORK_INTERFACE, mt.networkInterfaceId(), node, EdgeType.DEFAULT);
         }
-        Node node = ctx.add(node(ctx, mt));
-        ctx.edgeFrom(AwsEfsFileSystemKind.KIND, mt.fileSystemId(), node, EdgeType.DEFAULT);
-        ctx.edgeFrom(NETWORK_INTERFACE, mt.networkInterfaceId(), node, EdgeType.DEFAULT);
-      }
+      });
     }
   }
 

@@ -94,10 +94,12 @@ public final class AwsEksClusterKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      Cluster cluster = eks.describeCluster(b -> b.name(name)).cluster();
-      Node node = ctx.add(node(ctx, cluster));
-      ctx.edgeFromArn(IAM_ROLE, cluster.roleArn(), node, EdgeType.DEFAULT);
-      ctx.edgeFromArn(IAM_ROLE, cluster.roleArn(), node, EdgeType.DELETE);
+      ctx.submit(() -> {
+        Cluster cluster = eks.describeCluster(b -> b.name(name)).cluster();
+        Node node = ctx.add(node(ctx, cluster));
+        ctx.edgeFromArn(IAM_ROLE, cluster.roleArn(), node, EdgeType.DEFAULT);
+        ctx.edgeFromArn(IAM_ROLE, cluster.roleArn(), node, EdgeType.DELETE);
+      });
     }
   }
 

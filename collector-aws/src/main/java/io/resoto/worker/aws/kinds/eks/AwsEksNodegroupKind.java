@@ -93,21 +93,25 @@ public final class AwsEksNodegroupKind extends DeclaredKind {
   public void collect(KindContext ctx) {
     EksClient eks = ctx.client(EksClient.builder());
     for (String cluster : eks.listClustersPaginator(b -> b.maxResults(pageSize)).clusters()) {
-      for (String group : eks.listNodegroupsPaginator(b -> b.clusterName(cluster).maxResults(pageSize)).nodegroups()) {
-        if (ctx.isCancelled()) {
-          return;
-        }
-        Nodegroup ng = eks.describeNodegroup(b -> b.clusterName(cluster).nodegroupName(group)).nodegroup();
-        Node node = ctx.add(node(ctx, ng));
-        ctx.edgeFrom(AwsEksClusterKind.KIND, ng.clusterName(), node, EdgeType.DEFAULT);
-        ctx.edgeFrom(AwsEksClusterKind.KIND, ng.clusterName(), node, EdgeType.DELETE);
-        if (ng.resources() != null) {
-          for (AutoScalingGroup asg : ng.resources().autoScalingGroups()) {
-            ctx.edge(node, AUTOSCALING_GROUP, asg.name(), EdgeType.DEFAULT);
-            ctx.edgeFrom(AUTOSCALING_GROUP, asg.name(), node, EdgeType.DELETE);
+      ctx.submit(() -> {
+        for (String group : eks.listNodegroupsPaginator(b -> b.clusterName(cluster).maxResults(pageSize)).nodegroups()) {
+          if (ctx.isCancelled()) {
+            return;
           }
+          ctx.submit(() -> {
+            Nodegroup ng = eks.describeNodegroup(b -> b.clusterName(cluster).nodegroupName(group)).nodegroup();
+            Node node = ctx.add(node(ctx, ng));
+            ctx.edgeFrom(AwsEksClusterKind.KIND, ng.clusterName(), node, EdgeType.DEFAULT);
+            ctx.edgeFrom(AwsEksClusterKind.KIND, ng.clusterName(), node, EdgeType.DELETE);
+            if (ng.resources() != null) {
+              for (AutoScalingGroup asg : ng.resources().autoScalingGroups()) {
+                ctx.edge(node, AUTOSCALING_GROUP, asg.name(), EdgeType.DEFAULT);
+                ctx.edgeFrom(AUTOSCALING_GROUP, asg.name(), node, EdgeType.DELETE);
+              }
+            }
+          });
         }
-      }
+      });
     }
   }
 

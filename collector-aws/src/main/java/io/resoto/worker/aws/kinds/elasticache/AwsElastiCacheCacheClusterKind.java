@@ -107,14 +107,16 @@ public final class AwsElastiCacheCacheClusterKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      Node node = ctx.add(node(ctx, c, c.arn() == null ? Map.of() : ElastiCacheTags.of(client, c.arn())));
-      for (SecurityGroupMembership sg : c.securityGroups()) {
-        ctx.edgeFrom(SECURITY_GROUP, sg.securityGroupId(), node, EdgeType.DEFAULT);
-        ctx.edgeFrom(SECURITY_GROUP, sg.securityGroupId(), node, EdgeType.DELETE);
-      }
-      if (c.notificationConfiguration() != null) {
-        ctx.edgeToArn(node, SNS_TOPIC, c.notificationConfiguration().topicArn(), EdgeType.DEFAULT);
-      }
+      ctx.submit(() -> {
+        Node node = ctx.add(node(ctx, c, c.arn() == null ? Map.of() : ElastiCacheTags.of(client, c.arn())));
+        for (SecurityGroupMembership sg : c.securityGroups()) {
+          ctx.edgeFrom(SECURITY_GROUP, sg.securityGroupId(), node, EdgeType.DEFAULT);
+          ctx.edgeFrom(SECURITY_GROUP, sg.securityGroupId(), node, EdgeType.DELETE);
+        }
+        if (c.notificationConfiguration() != null) {
+          ctx.edgeToArn(node, SNS_TOPIC, c.notificationConfiguration().topicArn(), EdgeType.DEFAULT);
+        }
+      });
     }
   }
 

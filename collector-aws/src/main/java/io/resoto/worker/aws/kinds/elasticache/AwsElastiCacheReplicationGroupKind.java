@@ -99,14 +99,16 @@ public final class AwsElastiCacheReplicationGroupKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      Node node = ctx.add(node(ctx, g, g.arn() == null ? Map.of() : ElastiCacheTags.of(client, g.arn())));
-      for (String member : g.memberClusters()) {
-        ctx.edge(node, AwsElastiCacheCacheClusterKind.KIND, member, EdgeType.DEFAULT);
-        ctx.edgeFrom(AwsElastiCacheCacheClusterKind.KIND, member, node, EdgeType.DELETE);
-      }
-      String key = AwsKmsKeyKind.keyId(g.kmsKeyId());
-      ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
-      ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
+      ctx.submit(() -> {
+        Node node = ctx.add(node(ctx, g, g.arn() == null ? Map.of() : ElastiCacheTags.of(client, g.arn())));
+        for (String member : g.memberClusters()) {
+          ctx.edge(node, AwsElastiCacheCacheClusterKind.KIND, member, EdgeType.DEFAULT);
+          ctx.edgeFrom(AwsElastiCacheCacheClusterKind.KIND, member, node, EdgeType.DELETE);
+        }
+        String key = AwsKmsKeyKind.keyId(g.kmsKeyId());
+        ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
+        ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
+      });
     }
   }
 

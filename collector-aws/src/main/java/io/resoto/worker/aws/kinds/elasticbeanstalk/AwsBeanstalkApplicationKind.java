@@ -64,7 +64,9 @@ public final class AwsBeanstalkApplicationKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      ctx.add(node(ctx, a, BeanstalkSupport.tags(client, a.applicationArn())));
+      ctx.submit(() -> {
+        ctx.add(node(ctx, a, BeanstalkSupport.tags(client, a.applicationArn())));
+      });
     }
   }
 

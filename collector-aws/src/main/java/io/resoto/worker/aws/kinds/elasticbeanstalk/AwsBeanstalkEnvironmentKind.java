@@ -103,18 +103,20 @@ public final class AwsBeanstalkEnvironmentKind extends DeclaredKind {
       String next = token;
       DescribeEnvironmentsResponse page = client.describeEnvironments(b -> b.maxRecords(pageSize).nextToken(next));
       for (EnvironmentDescription e : page.environments()) {
-        EnvironmentResourceDescription resources;
-        try {
-          resources = client.describeEnvironmentResources(b -> b.environmentId(e.environmentId()))
-              .environmentResources();
-        } catch (ElasticBeanstalkException ex) {
-          if (ex.awsErrorDetails() == null || !"InvalidParameterValue".equals(ex.awsErrorDetails().errorCode())) {
-            throw ex;
+        ctx.submit(() -> {
+          EnvironmentResourceDescription resources;
+          try {
+            resources = client.describeEnvironmentResources(b -> b.environmentId(e.environmentId()))
+                .environmentResources();
+          } catch (ElasticBeanstalkException ex) {
+            if (ex.awsErrorDetails() == null || !"InvalidParameterValue".equals(ex.awsErrorDetails().errorCode())) {
+              throw ex;
+            }
+            resources = null;
           }
-          resources = null;
-        }
-        Node node = ctx.add(node(ctx, e, resources, BeanstalkSupport.tags(client, e.environmentArn())));
-        edges(ctx, node, e, resources);
+          Node node = ctx.add(node(ctx, e, resources, BeanstalkSupport.tags(client, e.environmentArn())));
+          edges(ctx, node, e, resources);
+        });
       }
       token = page.nextToken();
     } while (token != null && !ctx.isCancelled());

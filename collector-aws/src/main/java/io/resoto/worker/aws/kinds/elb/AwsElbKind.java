@@ -117,18 +117,20 @@ public final class AwsElbKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      LoadBalancerAttributes attributes =
-          elb.describeLoadBalancerAttributes(r -> r.loadBalancerName(lb.loadBalancerName())).loadBalancerAttributes();
-      Node node = ctx.add(node(ctx, lb, attributes, tags.getOrDefault(lb.loadBalancerName(), Map.of())));
-      for (Instance i : lb.instances()) {
-        ctx.edge(node, "aws_ec2_instance", i.instanceId(), EdgeType.DEFAULT);
-        ctx.edgeFrom("aws_ec2_instance", i.instanceId(), node, EdgeType.DELETE);
-      }
-      for (EdgeType type : List.of(EdgeType.DEFAULT, EdgeType.DELETE)) {
-        ctx.edgeFrom("aws_vpc", text(lb.vpcId()), node, type);
-        lb.subnets().forEach(s -> ctx.edgeFrom("aws_ec2_subnet", s, node, type));
-        lb.securityGroups().forEach(g -> ctx.edgeFrom("aws_ec2_security_group", g, node, type));
-      }
+      ctx.submit(() -> {
+        LoadBalancerAttributes attributes =
+            elb.describeLoadBalancerAttributes(r -> r.loadBalancerName(lb.loadBalancerName())).loadBalancerAttributes();
+        Node node = ctx.add(node(ctx, lb, attributes, tags.getOrDefault(lb.loadBalancerName(), Map.of())));
+        for (Instance i : lb.instances()) {
+          ctx.edge(node, "aws_ec2_instance", i.instanceId(), EdgeType.DEFAULT);
+          ctx.edgeFrom("aws_ec2_instance", i.instanceId(), node, EdgeType.DELETE);
+        }
+        for (EdgeType type : List.of(EdgeType.DEFAULT, EdgeType.DELETE)) {
+          ctx.edgeFrom("aws_vpc", text(lb.vpcId()), node, type);
+          lb.subnets().forEach(s -> ctx.edgeFrom("aws_ec2_subnet", s, node, type));
+          lb.securityGroups().forEach(g -> ctx.edgeFrom("aws_ec2_security_group", g, node, type));
+        }
+      });
     }
   }
 

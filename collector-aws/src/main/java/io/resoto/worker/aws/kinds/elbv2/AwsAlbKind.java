@@ -92,16 +92,18 @@ public final class AwsAlbKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      List<Listener> listeners = elb.describeListenersPaginator(b -> b.loadBalancerArn(lb.loadBalancerArn()).pageSize(pageSize))
-          .listeners().stream().toList();
-      Node node = ctx.add(node(ctx, lb, listeners, tags.getOrDefault(lb.loadBalancerArn(), Map.of())));
-      for (EdgeType type : List.of(EdgeType.DEFAULT, EdgeType.DELETE)) {
-        ctx.edgeFrom("aws_vpc", text(lb.vpcId()), node, type);
-        for (AvailabilityZone az : lb.availabilityZones()) {
-          ctx.edgeFrom("aws_ec2_subnet", text(az.subnetId()), node, type);
+      ctx.submit(() -> {
+        List<Listener> listeners = elb.describeListenersPaginator(b -> b.loadBalancerArn(lb.loadBalancerArn()).pageSize(pageSize))
+            .listeners().stream().toList();
+        Node node = ctx.add(node(ctx, lb, listeners, tags.getOrDefault(lb.loadBalancerArn(), Map.of())));
+        for (EdgeType type : List.of(EdgeType.DEFAULT, EdgeType.DELETE)) {
+          ctx.edgeFrom("aws_vpc", text(lb.vpcId()), node, type);
+          for (AvailabilityZone az : lb.availabilityZones()) {
+            ctx.edgeFrom("aws_ec2_subnet", text(az.subnetId()), node, type);
+          }
+          lb.securityGroups().forEach(g -> ctx.edgeFrom("aws_ec2_security_group", g, node, type));
         }
-        lb.securityGroups().forEach(g -> ctx.edgeFrom("aws_ec2_security_group", g, node, type));
-      }
+      });
     }
   }
 

@@ -98,22 +98,24 @@ public final class AwsAlbTargetGroupKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      List<TargetHealthDescription> health =
-          elb.describeTargetHealth(b -> b.targetGroupArn(tg.targetGroupArn())).targetHealthDescriptions();
-      Node node = ctx.add(node(ctx, tg, health, tags.getOrDefault(tg.targetGroupArn(), Map.of())));
-      for (String lbArn : tg.loadBalancerArns()) {
-        String lb = Elbv2Tags.loadBalancerName(lbArn);
-        ctx.edgeFrom(AwsAlbKind.KIND, lb, node, EdgeType.DEFAULT);
-        ctx.edge(node, AwsAlbKind.KIND, lb, EdgeType.DELETE);
-      }
-      if (tg.targetType() == TargetTypeEnum.INSTANCE) {
-        for (TargetHealthDescription h : health) {
-          ctx.edge(node, "aws_ec2_instance", h.target().id(), EdgeType.DEFAULT);
-          ctx.edgeFrom("aws_ec2_instance", h.target().id(), node, EdgeType.DELETE);
+      ctx.submit(() -> {
+        List<TargetHealthDescription> health =
+            elb.describeTargetHealth(b -> b.targetGroupArn(tg.targetGroupArn())).targetHealthDescriptions();
+        Node node = ctx.add(node(ctx, tg, health, tags.getOrDefault(tg.targetGroupArn(), Map.of())));
+        for (String lbArn : tg.loadBalancerArns()) {
+          String lb = Elbv2Tags.loadBalancerName(lbArn);
+          ctx.edgeFrom(AwsAlbKind.KIND, lb, node, EdgeType.DEFAULT);
+          ctx.edge(node, AwsAlbKind.KIND, lb, EdgeType.DELETE);
         }
-      }
-      ctx.edgeFrom("aws_vpc", text(tg.vpcId()), node, EdgeType.DEFAULT);
-      ctx.edgeFrom("aws_vpc", text(tg.vpcId()), node, EdgeType.DELETE);
+        if (tg.targetType() == TargetTypeEnum.INSTANCE) {
+          for (TargetHealthDescription h : health) {
+            ctx.edge(node, "aws_ec2_instance", h.target().id(), EdgeType.DEFAULT);
+            ctx.edgeFrom("aws_ec2_instance", h.target().id(), node, EdgeType.DELETE);
+          }
+        }
+        ctx.edgeFrom("aws_vpc", text(tg.vpcId()), node, EdgeType.DEFAULT);
+        ctx.edgeFrom("aws_vpc", text(tg.vpcId()), node, EdgeType.DELETE);
+      });
     }
   }
 

@@ -90,28 +90,30 @@ public final class AwsKinesisStreamKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      StreamDescription first = null;
-      List<Shard> shards = new ArrayList<>();
-      String after = null;
-      boolean more;
-      do {
-        String start = after;
-        StreamDescription page = kinesis.describeStream(b -> b.streamName(name).limit(pageSize)
-            .exclusiveStartShardId(start)).streamDescription();
-        first = first == null ? page : first;
-        shards.addAll(page.shards());
-        more = Boolean.TRUE.equals(page.hasMoreShards()) && !page.shards().isEmpty();
-        after = more ? page.shards().get(page.shards().size() - 1).shardId() : null;
-      } while (more);
-      StreamDescription s = first.toBuilder().shards(shards).hasMoreShards(false).build();
-      Map<String, String> tags = tags(kinesis, name);
-      String policy = kinesis.getResourcePolicy(b -> b.resourceARN(s.streamARN())).policy();
-      Node node = ctx.add(node(ctx, s, tags, policy == null || policy.isBlank() || policy.equals("{}") ? null : policy));
-      if ("KMS".equals(s.encryptionTypeAsString())) {
-        String key = AwsKmsKeyKind.keyId(s.keyId());
-        ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
-        ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
-      }
+      ctx.submit(() -> {
+        StreamDescription first = null;
+        List<Shard> shards = new ArrayList<>();
+        String after = null;
+        boolean more;
+        do {
+          String start = after;
+          StreamDescription page = kinesis.describeStream(b -> b.streamName(name).limit(pageSize)
+              .exclusiveStartShardId(start)).streamDescription();
+          first = first == null ? page : first;
+          shards.addAll(page.shards());
+          more = Boolean.TRUE.equals(page.hasMoreShards()) && !page.shards().isEmpty();
+          after = more ? page.shards().get(page.shards().size() - 1).shardId() : null;
+        } while (more);
+        StreamDescription s = first.toBuilder().shards(shards).hasMoreShards(false).build();
+        Map<String, String> tags = tags(kinesis, name);
+        String policy = kinesis.getResourcePolicy(b -> b.resourceARN(s.streamARN())).policy();
+        Node node = ctx.add(node(ctx, s, tags, policy == null || policy.isBlank() || policy.equals("{}") ? null : policy));
+        if ("KMS".equals(s.encryptionTypeAsString())) {
+          String key = AwsKmsKeyKind.keyId(s.keyId());
+          ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
+          ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
+        }
+      });
     }
   }
 

@@ -92,22 +92,24 @@ public final class AwsKmsKeyKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      KeyMetadata key = kms.describeKey(b -> b.keyId(entry.keyId())).keyMetadata();
-      Map<String, String> tags = new LinkedHashMap<>();
-      kms.listResourceTagsPaginator(b -> b.keyId(key.keyId()).limit(50)).tags()
-          .forEach(t -> tags.put(t.tagKey(), t.tagValue()));
-      String policy = null;
-      Boolean rotation = null;
-      Integer rotationPeriod = null;
-      if ("CUSTOMER".equals(key.keyManagerAsString())) {
-        policy = kms.getKeyPolicy(b -> b.keyId(key.keyId()).policyName("default")).policy();
-        if (rotates(key)) {
-          var status = kms.getKeyRotationStatus(b -> b.keyId(key.keyId()));
-          rotation = status.keyRotationEnabled();
-          rotationPeriod = status.rotationPeriodInDays();
+      ctx.submit(() -> {
+        KeyMetadata key = kms.describeKey(b -> b.keyId(entry.keyId())).keyMetadata();
+        Map<String, String> tags = new LinkedHashMap<>();
+        kms.listResourceTagsPaginator(b -> b.keyId(key.keyId()).limit(50)).tags()
+            .forEach(t -> tags.put(t.tagKey(), t.tagValue()));
+        String policy = null;
+        Boolean rotation = null;
+        Integer rotationPeriod = null;
+        if ("CUSTOMER".equals(key.keyManagerAsString())) {
+          policy = kms.getKeyPolicy(b -> b.keyId(key.keyId()).policyName("default")).policy();
+          if (rotates(key)) {
+            var status = kms.getKeyRotationStatus(b -> b.keyId(key.keyId()));
+            rotation = status.keyRotationEnabled();
+            rotationPeriod = status.rotationPeriodInDays();
+          }
         }
-      }
-      ctx.add(node(ctx, key, tags, policy, rotation, rotationPeriod));
+        ctx.add(node(ctx, key, tags, policy, rotation, rotationPeriod));
+      });
     }
   }
 

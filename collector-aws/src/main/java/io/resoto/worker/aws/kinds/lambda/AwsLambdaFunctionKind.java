@@ -128,18 +128,20 @@ public final class AwsLambdaFunctionKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      GetFunctionUrlConfigResponse url = notFoundAsNull(() -> lambda.getFunctionUrlConfig(b -> b.functionName(f.functionName())));
-      String policy = notFoundAsNull(() -> lambda.getPolicy(b -> b.functionName(f.functionName())).policy());
-      Map<String, String> tags = lambda.listTags(b -> b.resource(f.functionArn())).tags();
-      Node node = ctx.add(node(ctx, f, url, policy, tags));
-      ctx.edge(node, AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(f.kmsKeyArn()), EdgeType.DEFAULT);
-      if (f.vpcConfig() != null) {
-        for (EdgeType type : List.of(EdgeType.DEFAULT, EdgeType.DELETE)) {
-          ctx.edgeFrom("aws_vpc", text(f.vpcConfig().vpcId()), node, type);
-          f.vpcConfig().subnetIds().forEach(s -> ctx.edgeFrom("aws_ec2_subnet", s, node, type));
-          f.vpcConfig().securityGroupIds().forEach(g -> ctx.edgeFrom("aws_ec2_security_group", g, node, type));
+      ctx.submit(() -> {
+        GetFunctionUrlConfigResponse url = notFoundAsNull(() -> lambda.getFunctionUrlConfig(b -> b.functionName(f.functionName())));
+        String policy = notFoundAsNull(() -> lambda.getPolicy(b -> b.functionName(f.functionName())).policy());
+        Map<String, String> tags = lambda.listTags(b -> b.resource(f.functionArn())).tags();
+        Node node = ctx.add(node(ctx, f, url, policy, tags));
+        ctx.edge(node, AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(f.kmsKeyArn()), EdgeType.DEFAULT);
+        if (f.vpcConfig() != null) {
+          for (EdgeType type : List.of(EdgeType.DEFAULT, EdgeType.DELETE)) {
+            ctx.edgeFrom("aws_vpc", text(f.vpcConfig().vpcId()), node, type);
+            f.vpcConfig().subnetIds().forEach(s -> ctx.edgeFrom("aws_ec2_subnet", s, node, type));
+            f.vpcConfig().securityGroupIds().forEach(g -> ctx.edgeFrom("aws_ec2_security_group", g, node, type));
+          }
         }
-      }
+      });
     }
   }
 

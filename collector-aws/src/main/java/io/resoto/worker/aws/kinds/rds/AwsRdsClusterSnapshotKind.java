@@ -89,14 +89,16 @@ public final class AwsRdsClusterSnapshotKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      Map<String, List<String>> attributes = new LinkedHashMap<>();
-      rds.describeDBClusterSnapshotAttributes(b -> b.dbClusterSnapshotIdentifier(s.dbClusterSnapshotIdentifier()))
-          .dbClusterSnapshotAttributesResult().dbClusterSnapshotAttributes()
-          .forEach(a -> attributes.put(a.attributeName(), a.attributeValues()));
-      Node node = ctx.add(node(ctx, s, attributes));
-      ctx.edgeFrom(AwsRdsClusterKind.KIND, SdkMaps.text(s.dbClusterIdentifier()), node, EdgeType.DEFAULT);
-      ctx.edgeFrom("aws_vpc", SdkMaps.text(s.vpcId()), node, EdgeType.DEFAULT);
-      ctx.edge(node, AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(s.kmsKeyId()), EdgeType.DEFAULT);
+      ctx.submit(() -> {
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        rds.describeDBClusterSnapshotAttributes(b -> b.dbClusterSnapshotIdentifier(s.dbClusterSnapshotIdentifier()))
+            .dbClusterSnapshotAttributesResult().dbClusterSnapshotAttributes()
+            .forEach(a -> attributes.put(a.attributeName(), a.attributeValues()));
+        Node node = ctx.add(node(ctx, s, attributes));
+        ctx.edgeFrom(AwsRdsClusterKind.KIND, SdkMaps.text(s.dbClusterIdentifier()), node, EdgeType.DEFAULT);
+        ctx.edgeFrom("aws_vpc", SdkMaps.text(s.vpcId()), node, EdgeType.DEFAULT);
+        ctx.edge(node, AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(s.kmsKeyId()), EdgeType.DEFAULT);
+      });
     }
   }
 

@@ -111,14 +111,16 @@ public final class AwsRdsSnapshotKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      List<DBSnapshotAttribute> attributes = rds.describeDBSnapshotAttributes(b -> b.dbSnapshotIdentifier(s.dbSnapshotIdentifier()))
-          .dbSnapshotAttributesResult().dbSnapshotAttributes();
-      Map<String, List<String>> byName = new java.util.LinkedHashMap<>();
-      attributes.forEach(a -> byName.put(a.attributeName(), a.attributeValues()));
-      Node node = ctx.add(node(ctx, s, byName));
-      ctx.edgeFrom(AwsRdsInstanceKind.KIND, SdkMaps.text(s.dbInstanceIdentifier()), node, EdgeType.DEFAULT);
-      ctx.edgeFrom("aws_vpc", SdkMaps.text(s.vpcId()), node, EdgeType.DEFAULT);
-      ctx.edge(node, AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(s.kmsKeyId()), EdgeType.DEFAULT);
+      ctx.submit(() -> {
+        List<DBSnapshotAttribute> attributes = rds.describeDBSnapshotAttributes(b -> b.dbSnapshotIdentifier(s.dbSnapshotIdentifier()))
+            .dbSnapshotAttributesResult().dbSnapshotAttributes();
+        Map<String, List<String>> byName = new java.util.LinkedHashMap<>();
+        attributes.forEach(a -> byName.put(a.attributeName(), a.attributeValues()));
+        Node node = ctx.add(node(ctx, s, byName));
+        ctx.edgeFrom(AwsRdsInstanceKind.KIND, SdkMaps.text(s.dbInstanceIdentifier()), node, EdgeType.DEFAULT);
+        ctx.edgeFrom("aws_vpc", SdkMaps.text(s.vpcId()), node, EdgeType.DEFAULT);
+        ctx.edge(node, AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(s.kmsKeyId()), EdgeType.DEFAULT);
+      });
     }
   }
 

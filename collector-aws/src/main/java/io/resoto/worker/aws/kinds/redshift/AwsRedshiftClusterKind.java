@@ -146,20 +146,22 @@ public final class AwsRedshiftClusterKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      DescribeLoggingStatusResponse logging =
-          redshift.describeLoggingStatus(b -> b.clusterIdentifier(c.clusterIdentifier()));
-      Node node = ctx.add(node(ctx, c, logging));
-      String key = AwsKmsKeyKind.keyId(c.kmsKeyId());
-      ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
-      ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
-      for (EdgeType type : List.of(EdgeType.DEFAULT, EdgeType.DELETE)) {
-        ctx.edgeFrom("aws_vpc", SdkMaps.text(c.vpcId()), node, type);
-        for (VpcSecurityGroupMembership g : c.vpcSecurityGroups()) {
-          ctx.edgeFrom("aws_ec2_security_group", g.vpcSecurityGroupId(), node, type);
+      ctx.submit(() -> {
+        DescribeLoggingStatusResponse logging =
+            redshift.describeLoggingStatus(b -> b.clusterIdentifier(c.clusterIdentifier()));
+        Node node = ctx.add(node(ctx, c, logging));
+        String key = AwsKmsKeyKind.keyId(c.kmsKeyId());
+        ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
+        ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
+        for (EdgeType type : List.of(EdgeType.DEFAULT, EdgeType.DELETE)) {
+          ctx.edgeFrom("aws_vpc", SdkMaps.text(c.vpcId()), node, type);
+          for (VpcSecurityGroupMembership g : c.vpcSecurityGroups()) {
+            ctx.edgeFrom("aws_ec2_security_group", g.vpcSecurityGroupId(), node, type);
+          }
+          // the roles the cluster may assume, found by their ARN (a role's id is its RoleId)
+          c.iamRoles().forEach(r -> ctx.edgeFromArn("aws_iam_role", r.iamRoleArn(), node, type));
         }
-        // the roles the cluster may assume, found by their ARN (a role's id is its RoleId)
-        c.iamRoles().forEach(r -> ctx.edgeFromArn("aws_iam_role", r.iamRoleArn(), node, type));
-      }
+      });
     }
   }
 

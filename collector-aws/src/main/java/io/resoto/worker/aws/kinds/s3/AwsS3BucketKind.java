@@ -33,6 +33,9 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
  * each with its location, tags, encryption, policy, versioning, public access block, ACL, logging
  * and lifecycle read by its own task. The node hangs under the global region; its real region is
  * {@code bucket_location}. The "not configured" answers (NoSuchTagSet, ...) mean "none", not errors.
+ * ListBuckets is asked with MaxBuckets: AWS then answers each bucket's region (BucketRegion, only
+ * given when the request has a parameter), so no GetBucketLocation per bucket is needed (the
+ * original calls it per bucket).
  *
  * <p>Usage from S3's daily storage metrics (AWS/S3), asked in the bucket's region over the last
  * two days with a period of one day, the newest datapoint as avg: {@code number_of_objects_count}
@@ -50,6 +53,9 @@ public final class AwsS3BucketKind extends DeclaredKind implements UsageMetrics 
       "GlacierInstantRetrievalStorage", "GlacierStorage", "DeepArchiveStorage");
   private static final Duration DAY = Duration.ofDays(1);
   private static final Duration TWO_DAYS = Duration.ofDays(2);
+
+  /** ListBuckets' largest page: with this parameter AWS answers BucketRegion. */
+  private static final int MAX_BUCKETS = 10000;
 
   /** The kind name. */
   public static final String KIND = "aws_s3_bucket";
@@ -95,7 +101,6 @@ public final class AwsS3BucketKind extends DeclaredKind implements UsageMetrics 
         "s3:GetBucketAcl",
         "s3:GetBucketEncryption",
         "s3:GetBucketLifecycleConfiguration",
-        "s3:GetBucketLocation",
         "s3:GetBucketLogging",
         "s3:GetBucketPolicy",
         "s3:GetBucketTagging",
@@ -109,7 +114,7 @@ public final class AwsS3BucketKind extends DeclaredKind implements UsageMetrics 
     // the factory sets no S3 options: path-style keeps bucket names out of the host name, which
     // custom endpoints (the simulator, S3-compatible gateways) need and AWS accepts
     S3Client s3 = ctx.client(S3Client.builder().forcePathStyle(true));
-    for (Bucket bucket : s3.listBucketsPaginator(b -> {}).buckets()) {
+    for (Bucket bucket : s3.listBucketsPaginator(b -> b.maxBuckets(MAX_BUCKETS)).buckets()) {
       // the per-bucket reads are one task per bucket: the node is added once all are known
       ctx.submit(() -> ctx.add(node(ctx, s3, bucket)));
     }
@@ -138,7 +143,7 @@ public final class AwsS3BucketKind extends DeclaredKind implements UsageMetrics 
   static Node node(KindContext ctx, S3Client s3, Bucket bucket) {
     String name = bucket.name();
     Node.Builder b = ctx.node(KIND, name).name(name).ctime(bucket.creationDate()).categories("storage");
-    String location = s3.getBucketLocation(r -> r.bucket(name)).locationConstraintAsString();
+    String location = bucket.bucketRegion();
     b.property("bucket_location", location == null || location.isEmpty() ? "us-east-1" : location);
     optional(() -> s3.getBucketTagging(r -> r.bucket(name)).tagSet())
         .forEach(t -> b.tag(t.key(), t.value()));

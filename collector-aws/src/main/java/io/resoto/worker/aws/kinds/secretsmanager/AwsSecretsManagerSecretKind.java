@@ -79,11 +79,13 @@ public final class AwsSecretsManagerSecretKind extends DeclaredKind {
         if (ctx.isCancelled()) {
           return;
         }
-        String policy = sm.getResourcePolicy(b -> b.secretId(s.arn())).resourcePolicy();
-        Node node = ctx.add(node(ctx, s, policy));
-        String key = AwsKmsKeyKind.keyId(s.kmsKeyId());
-        ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
-        ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
+        ctx.submit(() -> {
+          String policy = sm.getResourcePolicy(b -> b.secretId(s.arn())).resourcePolicy();
+          Node node = ctx.add(node(ctx, s, policy));
+          String key = AwsKmsKeyKind.keyId(s.kmsKeyId());
+          ctx.edge(node, AwsKmsKeyKind.KIND, key, EdgeType.DEFAULT);
+          ctx.edgeFrom(AwsKmsKeyKind.KIND, key, node, EdgeType.DELETE);
+        });
       }
     }
   }

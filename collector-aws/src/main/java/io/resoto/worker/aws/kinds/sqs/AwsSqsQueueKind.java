@@ -94,12 +94,14 @@ public final class AwsSqsQueueKind extends DeclaredKind {
       if (ctx.isCancelled()) {
         return;
       }
-      Map<QueueAttributeName, String> attributes =
-          sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes();
-      Map<String, String> tags = sqs.listQueueTags(b -> b.queueUrl(url)).tags();
-      Node node = ctx.add(node(ctx, url, attributes, tags));
-      ctx.edge(node, AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(attributes.get(QueueAttributeName.KMS_MASTER_KEY_ID)),
-          EdgeType.DEFAULT);
+      ctx.submit(() -> {
+        Map<QueueAttributeName, String> attributes =
+            sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes();
+        Map<String, String> tags = sqs.listQueueTags(b -> b.queueUrl(url)).tags();
+        Node node = ctx.add(node(ctx, url, attributes, tags));
+        ctx.edge(node, AwsKmsKeyKind.KIND, AwsKmsKeyKind.keyId(attributes.get(QueueAttributeName.KMS_MASTER_KEY_ID)),
+            EdgeType.DEFAULT);
+      });
     }
   }
 

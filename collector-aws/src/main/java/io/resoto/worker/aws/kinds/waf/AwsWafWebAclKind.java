@@ -13,18 +13,20 @@ import io.resoto.worker.graph.ComplexKind;
 import io.resoto.worker.graph.EdgeType;
 import io.resoto.worker.graph.Node;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.wafv2.model.LoggingConfiguration;
 import software.amazon.awssdk.services.wafv2.model.ResourceType;
-import software.amazon.awssdk.services.wafv2.model.WafNonexistentItemException;
 import software.amazon.awssdk.services.wafv2.model.WebACL;
 import software.amazon.awssdk.services.wafv2.model.WebACLSummary;
 
 /**
- * {@code aws_waf_web_acl}: WAFv2 web ACLs (ListWebACLs, then GetWebACL and
- * GetLoggingConfiguration per ACL, and for regional ACLs ListResourcesForWebACL per resource
- * type: application load balancers, API Gateway REST APIs, Cognito user pools). id is the ACL id,
+ * {@code aws_waf_web_acl}: WAFv2 web ACLs (ListWebACLs, then GetWebACL per ACL, and for regional
+ * ACLs ListResourcesForWebACL per resource type: application load balancers, API Gateway REST
+ * APIs, Cognito user pools). The logging configurations of a scope are listed once
+ * (ListLoggingConfigurations) when it has ACLs, not asked for per ACL as the original does. id is the ACL id,
  * name its name, the ARN {@code ARN}. WebACL carries no tags and, as in the original, no tag calls
  * are made.
  *
@@ -91,7 +93,7 @@ public final class AwsWafWebAclKind extends DeclaredKind {
 
   @Override
   public List<String> apiCalls() {
-    return List.of("wafv2:ListWebACLs", "wafv2:GetWebACL", "wafv2:GetLoggingConfiguration",
+    return List.of("wafv2:ListWebACLs", "wafv2:GetWebACL", "wafv2:ListLoggingConfigurations",
         "wafv2:ListResourcesForWebACL");
   }
 
@@ -107,20 +109,19 @@ public final class AwsWafWebAclKind extends DeclaredKind {
   private void collect(KindContext ctx, Wafv2Client waf, software.amazon.awssdk.services.wafv2.model.Scope scope) {
     // ListWebACLs has no SDK paginator: follow NextMarker until a page comes back short
     String marker = null;
+    Map<String, LoggingConfiguration> loggingByAcl = null;
     do {
       String m = marker;
       var page = waf.listWebACLs(b -> b.scope(scope).limit(pageSize).nextMarker(m));
+      if (loggingByAcl == null && !page.webACLs().isEmpty()) {
+        loggingByAcl = logging(waf, scope);
+      }
       for (WebACLSummary s : page.webACLs()) {
         if (ctx.isCancelled()) {
           return;
         }
         WebACL acl = waf.getWebACL(b -> b.name(s.name()).id(s.id()).scope(scope)).webACL();
-        LoggingConfiguration logging;
-        try {
-          logging = waf.getLoggingConfiguration(b -> b.resourceArn(acl.arn())).loggingConfiguration();
-        } catch (WafNonexistentItemException e) {
-          logging = null;
-        }
+        LoggingConfiguration logging = loggingByAcl.get(acl.arn());
         List<String> resources = new ArrayList<>();
         if (scope == software.amazon.awssdk.services.wafv2.model.Scope.REGIONAL) {
           for (ResourceType type : PROTECTED) {
@@ -136,6 +137,20 @@ public final class AwsWafWebAclKind extends DeclaredKind {
       }
       marker = page.webACLs().size() < pageSize ? null : page.nextMarker();
     } while (marker != null && !ctx.isCancelled());
+  }
+
+  /** The scope's logging configurations (every page of ListLoggingConfigurations) by ACL ARN. */
+  private Map<String, LoggingConfiguration> logging(Wafv2Client waf,
+      software.amazon.awssdk.services.wafv2.model.Scope scope) {
+    Map<String, LoggingConfiguration> out = new HashMap<>();
+    String marker = null;
+    do {
+      String m = marker;
+      var page = waf.listLoggingConfigurations(b -> b.scope(scope).limit(pageSize).nextMarker(m));
+      page.loggingConfigurations().forEach(l -> out.putIfAbsent(l.resourceArn(), l));
+      marker = page.loggingConfigurations().size() < pageSize ? null : page.nextMarker();
+    } while (marker != null);
+    return out;
   }
 
   /** Maps an ACL: id = Id, name = Name. */

@@ -91,7 +91,7 @@ class AwsCloudTrailKindTest extends KindTestHarness {
 
   @Test
   @SuppressWarnings("unchecked")
-  void aListingOfSeveralPagesIsReadInFull() throws Exception {
+  void manyTrailsAreReadWithOneDescribeTrailsAndTheirTagsTwentyAtATime() throws Exception {
     Yaml yaml = new Yaml();
     Map<String, Object> doc;
     try (InputStream in = Estate.class.getClassLoader().getResourceAsStream(Estate.DEMO_RESOURCE)) {
@@ -113,6 +113,10 @@ class AwsCloudTrailKindTest extends KindTestHarness {
       assertThat(nodes(g, AwsCloudTrailKind.KIND)).hasSize(120);
       assertThat(node(g, AwsCloudTrailKind.KIND, "trail-119").properties())
           .containsEntry("trail_s3_bucket_name", "bucket-119");
+      // one DescribeTrails per region, no GetTrail, ListTags for 20 trails per call
+      assertThat(big.aws().counters().get("cloudtrail", "DescribeTrails").calls()).isEqualTo(3);
+      assertThat(big.aws().counters().get("cloudtrail", "GetTrail").calls()).isZero();
+      assertThat(big.aws().counters().get("cloudtrail", "ListTags").calls()).isEqualTo(6);
     }
   }
 }

@@ -74,15 +74,28 @@ class AwsWafWebAclKindTest extends KindTestHarness {
       doc = yaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
     List<Map<String, Object>> acls = new ArrayList<>();
+    List<Map<String, Object>> logging = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
-      acls.add(Map.of("Name", "acl-" + i, "Id", "id-" + i, "Capacity", 10 + i,
-          "ARN", "arn:aws:wafv2:us-west-2:111111111111:regional/webacl/acl-" + i + "/id-" + i));
+      String arn = "arn:aws:wafv2:us-west-2:111111111111:regional/webacl/acl-" + i + "/id-" + i;
+      acls.add(Map.of("Name", "acl-" + i, "Id", "id-" + i, "Capacity", 10 + i, "ARN", arn));
+      if (i != 3) {
+        logging.add(Map.of("ResourceArn", arn, "LogType", "WAF_LOGS",
+            "LogDestinationConfigs", List.of("arn:aws:logs:us-west-2:111111111111:log-group:aws-waf-logs-" + i)));
+      }
     }
-    doc.put("resources", Map.of("111111111111", Map.of("us-west-2", Map.of("wafv2", Map.of("WebACLs", acls)))));
+    doc.put("resources", Map.of("111111111111", Map.of("us-west-2", Map.of("wafv2",
+        Map.of("WebACLs", acls, "LoggingConfigurations", logging)))));
     try (Simulation big = Simulation.start(Estate.parse(yaml.dump(doc), "many-acls"))) {
       Graph g = collect(big, new AwsWafWebAclKind(3));
       assertThat(nodes(g, AwsWafWebAclKind.KIND)).hasSize(7);
       assertThat(node(g, AwsWafWebAclKind.KIND, "id-6").properties()).containsEntry("waf_capacity", 16L);
+      // the logging configurations, listed in pages of 3 too, each on its own ACL
+      assertThat((Map<String, Object>) node(g, AwsWafWebAclKind.KIND, "id-6").properties()
+          .get("waf_logging_configuration")).containsEntry("log_destination_configs",
+              List.of("arn:aws:logs:us-west-2:111111111111:log-group:aws-waf-logs-6"));
+      assertThat(node(g, AwsWafWebAclKind.KIND, "id-3").properties().get("waf_logging_configuration")).isNull();
+      assertThat(nodes(g, AwsWafWebAclKind.KIND)).filteredOn(n -> n.properties().get("waf_logging_configuration") != null)
+          .hasSize(6);
     }
   }
 }
