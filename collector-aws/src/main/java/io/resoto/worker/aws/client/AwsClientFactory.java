@@ -29,7 +29,7 @@ public final class AwsClientFactory implements AutoCloseable {
 
   private final SdkHttpClient http;
   private final URI endpoint;
-  private final RetryStrategy retry;
+  private final java.util.function.Supplier<RetryStrategy> retry;
 
   public AwsClientFactory(AwsConfig config) {
     this.http = ApacheHttpClient.builder()
@@ -39,12 +39,16 @@ public final class AwsClientFactory implements AutoCloseable {
         .socketTimeout(Duration.ofSeconds(60))
         .build();
     this.endpoint = config.endpointUrl() == null ? null : URI.create(config.endpointUrl());
-    RetryStrategy base = switch (config.retryMode()) {
+    String mode = config.retryMode();
+    int attempts = config.maxAttempts();
+    // a new strategy for each client: its stores (the adaptive mode's client-side send rate, the
+    // retry quota) are then per account, region and service; toBuilder() would share them, and one
+    // strategy shared by every client slowed all of them down for any one's throttling
+    this.retry = () -> (switch (mode) {
       case "standard" -> AwsRetryStrategy.standardRetryStrategy();
       case "legacy" -> AwsRetryStrategy.legacyRetryStrategy();
       default -> AwsRetryStrategy.adaptiveRetryStrategy();
-    };
-    this.retry = base.toBuilder().maxAttempts(config.maxAttempts()).build();
+    }).toBuilder().maxAttempts(attempts).build();
   }
 
   /**
@@ -62,7 +66,7 @@ public final class AwsClientFactory implements AutoCloseable {
    */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C create(
       B builder, AwsCredentialsProvider credentials, String region, List<ExecutionInterceptor> interceptors) {
-    ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(retry)
+    ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(retry.get())
         .addMetricPublisher(AwsApiMetrics.INSTANCE);
     interceptors.forEach(override::addExecutionInterceptor);
     override.addExecutionInterceptor(MalformedResponses.INSTANCE);
