@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the demo organisation, a core and the file sink (debug_dump_json): every other part completes,
  * the failed parts are reported with their scope, and their last good data is carried forward,
  * marked, not deleted: in what the core receives and in the run written to data_dir, run after
- * run, until they answer again.
+ * run, until they answer again. Four collects of the organisation: in the {@code resilience}
+ * profile.
  */
+@Tag("resilience-long")
 class FailedScopesIT {
 
   private static final String PSK = "failed-scopes-it-psk-71c2";
