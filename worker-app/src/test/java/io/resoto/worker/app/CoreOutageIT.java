@@ -48,21 +48,8 @@ class CoreOutageIT {
     Estate estate = Estate.demo();
     try (Simulation sim = Simulation.start(estate, 0, 0, latency, java.time.Clock.systemUTC());
         TestCore core = TestCore.start(TestCore.Options.psk(PSK))) {
-      Path config = Files.writeString(home.resolve("worker.yaml"), """
-          resotoworker:
-            collector: [aws]
-            web_host: 127.0.0.1
-            web_port: %d
-            data_dir: %s
-          aws:
-            endpoint_url: %s
-            access_key_id: AKIADEMO00000000000A
-            secret_access_key: demo-secret-0000000000000000000000000000
-            role: ResotoAccess
-            external_id: demo-external-id
-            scrape_org: true
-            region: [us-east-1, eu-central-1]
-          """.formatted(WorkerJarIT.freePort(), data, sim.endpoint()));
+      Path config = Files.writeString(home.resolve("worker.yaml"), ResilienceRuns.demoConfig(sim, data,
+          ResilienceRuns.daemonLines(), List.of("region: [us-east-1, eu-central-1]")));
       Map<String, String> env = Map.of("RESOTOWORKER_RESOTOCORE_URI", core.uri().toString(), "RESOTOWORKER_PSK", PSK);
       try (WorkerProcess worker = WorkerProcess.start(home, env, "-c", config.toString())) {
         worker.awaitErr("core actions channel connected", WAIT);

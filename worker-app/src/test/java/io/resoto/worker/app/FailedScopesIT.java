@@ -39,8 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FailedScopesIT {
 
   private static final String PSK = "failed-scopes-it-psk-71c2";
-  private static final String KEY = "AKIADEMO00000000000A";
-  private static final String SECRET = "demo-secret-0000000000000000000000000000";
   private static final String ACCOUNT = "111111111111";
   /** The account whose every call is denied in the outage: not collected at all. */
   private static final String LOST = "333333333333";
@@ -55,22 +53,8 @@ class FailedScopesIT {
     Path data = home.resolve("data");
     try (Simulation sim = Simulation.start(Estate.demo());
         TestCore core = TestCore.start(TestCore.Options.psk(PSK))) {
-      Path config = Files.writeString(home.resolve("worker.yaml"), """
-          resotoworker:
-            collector: [aws]
-            web_host: 127.0.0.1
-            web_port: %d
-            data_dir: %s
-            debug_dump_json: true
-          aws:
-            endpoint_url: %s
-            access_key_id: %s
-            secret_access_key: %s
-            role: ResotoAccess
-            external_id: demo-external-id
-            scrape_org: true
-            region: [us-east-1, eu-central-1]
-          """.formatted(WorkerJarIT.freePort(), data, sim.endpoint(), KEY, SECRET));
+      Path config = Files.writeString(home.resolve("worker.yaml"), ResilienceRuns.demoConfig(sim, data,
+          ResilienceRuns.daemonLines("debug_dump_json: true"), List.of("region: [us-east-1, eu-central-1]")));
       Map<String, String> env = Map.of("RESOTOWORKER_RESOTOCORE_URI", core.uri().toString(), "RESOTOWORKER_PSK", PSK);
       try (WorkerProcess worker = WorkerProcess.start(home, env, "-c", config.toString())) {
         worker.awaitErr("core actions channel connected", WAIT);
@@ -161,7 +145,7 @@ class FailedScopesIT {
             .contains("its last good data was delivered again");
         Set<String> secrets = new java.util.HashSet<>(sim.issuedSecrets());
         secrets.add(PSK);
-        secrets.add(SECRET);
+        secrets.add(ResilienceRuns.DEMO_SECRET);
         SecretScan.of(secrets).text("stdout", worker.out()).text("stderr", worker.err()).tree(data).assertNone();
       }
     }

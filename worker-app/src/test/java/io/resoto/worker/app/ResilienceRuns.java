@@ -59,10 +59,18 @@ final class ResilienceRuns {
 
   /** The aws section that collects the demo organisation from the simulator, plus {@code extra} lines. */
   static String demoConfig(Simulation sim, Path dataDir, String... extra) {
-    StringBuilder b = new StringBuilder("""
-        resotoworker:
-          collector: [aws]
-          data_dir: '%s'
+    return demoConfig(sim, dataDir, List.of(), List.of(extra));
+  }
+
+  /**
+   * A config that collects the demo organisation from the simulator (through its ResotoAccess role
+   * with the ExternalId), with {@code worker} lines added to the resotoworker section and
+   * {@code aws} lines to the aws section.
+   */
+  static String demoConfig(Simulation sim, Path dataDir, List<String> worker, List<String> aws) {
+    StringBuilder b = new StringBuilder("resotoworker:\n  collector: [aws]\n  data_dir: '" + dataDir + "'\n");
+    worker.forEach(line -> b.append("  ").append(line).append('\n'));
+    b.append("""
         aws:
           endpoint_url: %s
           access_key_id: %s
@@ -70,11 +78,16 @@ final class ResilienceRuns {
           role: ResotoAccess
           external_id: demo-external-id
           scrape_org: true
-        """.formatted(dataDir, sim.endpoint(), DEMO_KEY, DEMO_SECRET));
-    for (String line : extra) {
-      b.append("  ").append(line).append('\n');
-    }
+        """.formatted(sim.endpoint(), DEMO_KEY, DEMO_SECRET));
+    aws.forEach(line -> b.append("  ").append(line).append('\n'));
     return b.toString();
+  }
+
+  /** The resotoworker lines of a daemon whose web server listens on a free port of 127.0.0.1. */
+  static List<String> daemonLines(String... more) throws IOException {
+    List<String> lines = new java.util.ArrayList<>(List.of("web_host: 127.0.0.1", "web_port: " + WorkerJarIT.freePort()));
+    lines.addAll(List.of(more));
+    return lines;
   }
 
   /** One finished collect: its output, exit code, wall time, the data dir and the simulator's counts meanwhile. */

@@ -45,24 +45,9 @@ class SigtermAwsIT {
     FaultPlan latency = new FaultPlan(3).add(FaultRule.any().latencyMs(40).jitterMs(20));
     try (Simulation sim = Simulation.start(Estate.demo(), 0, 0, latency, java.time.Clock.systemUTC());
         TestCore core = TestCore.start(TestCore.Options.psk(PSK))) {
-      Path config = Files.writeString(home.resolve("worker.yaml"), """
-          resotoworker:
-            collector: [aws]
-            web_host: 127.0.0.1
-            web_port: %d
-            data_dir: %s
-            debug_dump_json: true
-            shutdown_grace: %d
-          aws:
-            endpoint_url: %s
-            access_key_id: AKIADEMO00000000000A
-            secret_access_key: demo-secret-0000000000000000000000000000
-            role: ResotoAccess
-            external_id: demo-external-id
-            scrape_org: true
-            account_pool_size: 1
-            region: [us-east-1, eu-central-1]
-          """.formatted(WorkerJarIT.freePort(), data, GRACE, sim.endpoint()));
+      Path config = Files.writeString(home.resolve("worker.yaml"), ResilienceRuns.demoConfig(sim, data,
+          ResilienceRuns.daemonLines("debug_dump_json: true", "shutdown_grace: " + GRACE),
+          List.of("account_pool_size: 1", "region: [us-east-1, eu-central-1]")));
       Map<String, String> env = Map.of("RESOTOWORKER_RESOTOCORE_URI", core.uri().toString(), "RESOTOWORKER_PSK", PSK);
       try (WorkerProcess worker = WorkerProcess.start(home, env, "-c", config.toString())) {
         worker.awaitErr("core actions channel connected", Duration.ofSeconds(60));
