@@ -269,6 +269,8 @@ public final class TestCore implements AutoCloseable {
   /** Goes down: the port refuses connections, open connections and websockets are closed. */
   public synchronized void down() throws Exception {
     down = true;
+    // a dead core answers nothing on connections clients keep alive either
+    connector.getConnectedEndPoints().forEach(org.eclipse.jetty.io.EndPoint::close);
     connector.stop();
     closeAll();
     log.info("test core is down");

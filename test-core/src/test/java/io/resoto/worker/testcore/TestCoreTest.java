@@ -62,7 +62,9 @@ class TestCoreTest {
   private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(core.uri().resolve(path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json");
+        .header("Content-Type", "application/json")
+        // a request must never wait forever: a hang fails the test instead of the build
+        .timeout(java.time.Duration.ofSeconds(30));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -201,7 +203,13 @@ class TestCoreTest {
     assertThat(core.uploads("t9").get(0).replaceNodeIds()).containsExactly("a");
 
     core.down();
-    assertThatThrownBy(() -> send("GET", "/system/ready", null, null)).isInstanceOf(ConnectException.class);
+    // a new client: the shared one may still hold a kept-alive connection the stopped connector
+    // never answers on (seen once as a hang of the whole build)
+    java.net.http.HttpClient fresh = java.net.http.HttpClient.newBuilder()
+        .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+    assertThatThrownBy(() -> fresh.send(HttpRequest.newBuilder(core.uri().resolve("/system/ready"))
+        .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(ConnectException.class);
     core.up();
     assertThat(send("GET", "/system/ready", null, null).statusCode()).isEqualTo(200);
     core.fail("GET", "/system/ready", 500, 1);
