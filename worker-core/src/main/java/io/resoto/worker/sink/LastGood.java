@@ -114,46 +114,20 @@ public final class LastGood {
     if (incomplete.isEmpty()) {
       return Carried.NONE;
     }
+    Stored stored = read(stem, n -> fresh.node(n.id()).isEmpty()
+        && covered(incomplete, n.account(), n.region(), n.kind()));
+    if (stored == null) {
+      return Carried.NONE;
+    }
     Path file = file(stem);
-    List<StoredNode> candidates = new ArrayList<>();
+    String collectedAt = stored.collectedAt();
+    List<StoredNode> candidates = stored.nodes();
+    List<StoredEdge> allEdges = stored.edges();
     Map<String, List<StoredEdge>> edgesFrom = new HashMap<>();
-    List<StoredEdge> allEdges = new ArrayList<>();
-    String collectedAt;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null || !header.startsWith(HEADER)) {
-        throw new IOException("not a last-good file (header: " + abbreviate(header) + ")");
+    for (StoredEdge e : allEdges) {
+      if (e.type() == EdgeType.DEFAULT) {
+        edgesFrom.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
       }
-      collectedAt = headerValue(header, "collected_at");
-      String line;
-      int lineNo = 1;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        String[] f = line.split("\t", 6);
-        if (f[0].equals("N") && f.length == 6) {
-          String account = f[2].isEmpty() ? null : f[2];
-          String region = f[3].isEmpty() ? null : f[3];
-          String kind = f[4];
-          if (fresh.node(f[1]).isEmpty() && covered(incomplete, account, region, kind)) {
-            candidates.add(new StoredNode(f[1], account, region, kind, f[5]));
-          }
-        } else if (f[0].equals("E") && f.length == 5) {
-          StoredEdge e = new StoredEdge(f[1], f[2], EdgeType.fromWireName(f[3]), f[4]);
-          allEdges.add(e);
-          if (e.type() == EdgeType.DEFAULT) {
-            edgesFrom.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
-          }
-        } else {
-          throw new IOException("line " + lineNo + " is malformed");
-        }
-      }
-    } catch (NoSuchFileException e) {
-      log.info("{}: no earlier data to carry forward for {} incomplete part(s)", stem, incomplete.size());
-      return Carried.NONE;
-    } catch (IOException | RuntimeException e) {
-      log.warn("{}: the last good data in {} cannot be read, nothing carried forward: {}", stem, file,
-          e.getMessage());
-      return Carried.NONE;
     }
     if (candidates.isEmpty()) {
       return Carried.NONE;
@@ -217,50 +191,78 @@ public final class LastGood {
    * be read or it names no root.
    */
   public java.util.Optional<Whole> carryWhole(String stem, String reason, Instant exportedAt) {
-    Path file = file(stem);
-    List<String> nodeLines = new ArrayList<>();
-    List<String> edgeLines = new ArrayList<>();
-    String root;
+    Stored stored = read(stem, n -> true);
+    if (stored == null || stored.root() == null) {
+      return java.util.Optional.empty();
+    }
+    String root = stored.root();
     String rootName = null;
+    List<String> nodeLines = new ArrayList<>();
+    try {
+      for (StoredNode n : stored.nodes()) {
+        String json = mark(n.json(), stored.collectedAt(), n.account(), n.region(), reason);
+        if (n.id().equals(root)) {
+          ObjectNode node = (ObjectNode) JSON.readTree(json);
+          rootName = node.path("reported").path("name").asText(null);
+          ((ObjectNode) node.get("metadata")).put("replace", true)
+              .put("exported_at", exportedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+          json = JSON.writeValueAsString(node);
+        }
+        nodeLines.add(json);
+      }
+    } catch (IOException e) {
+      log.warn("{}: the last good data in {} holds a node line that is not JSON, nothing carried forward: {}",
+          stem, file(stem), e.getMessage());
+      return java.util.Optional.empty();
+    }
+    List<String> edgeLines = stored.edges().stream().map(StoredEdge::json).toList();
+    log.info("{}: not collected; its last good data carried forward whole: {} node(s), {} edge(s)", stem,
+        nodeLines.size(), edgeLines.size());
+    return java.util.Optional.of(new Whole(root, rootName, new Carried(nodeLines, edgeLines, List.of("* *"))));
+  }
+
+  /** A last-good file as read: its header's values, the nodes kept by the filter, every edge. */
+  private record Stored(String collectedAt, String root, List<StoredNode> nodes, List<StoredEdge> edges) {}
+
+  /**
+   * Reads the last good data of {@code stem}, keeping only the nodes {@code keep} accepts (so a
+   * large account is not held whole to carry a few of its nodes). Null when there is none or it
+   * cannot be read (logged).
+   */
+  private Stored read(String stem, java.util.function.Predicate<StoredNode> keep) {
+    Path file = file(stem);
+    List<StoredNode> nodes = new ArrayList<>();
+    List<StoredEdge> edges = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (header == null || !header.startsWith(HEADER)) {
         throw new IOException("not a last-good file (header: " + abbreviate(header) + ")");
       }
-      String collectedAt = headerValue(header, "collected_at");
-      root = headerValue(header, "root");
-      if (root == null) {
-        return java.util.Optional.empty();
-      }
       String line;
+      int lineNo = 1;
       while ((line = in.readLine()) != null) {
+        lineNo++;
         String[] f = line.split("\t", 6);
         if (f[0].equals("N") && f.length == 6) {
-          String json = mark(f[5], collectedAt, f[2].isEmpty() ? null : f[2], f[3].isEmpty() ? null : f[3], reason);
-          if (f[1].equals(root)) {
-            ObjectNode node = (ObjectNode) JSON.readTree(json);
-            rootName = node.path("reported").path("name").asText(null);
-            ((ObjectNode) node.get("metadata")).put("replace", true)
-                .put("exported_at", exportedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-            json = JSON.writeValueAsString(node);
+          StoredNode n = new StoredNode(f[1], f[2].isEmpty() ? null : f[2], f[3].isEmpty() ? null : f[3], f[4], f[5]);
+          if (keep.test(n)) {
+            nodes.add(n);
           }
-          nodeLines.add(json);
         } else if (f[0].equals("E") && f.length == 5) {
-          edgeLines.add(f[4]);
+          edges.add(new StoredEdge(f[1], f[2], EdgeType.fromWireName(f[3]), f[4]));
         } else {
-          throw new IOException("a line is malformed");
+          throw new IOException("line " + lineNo + " is malformed");
         }
       }
+      return new Stored(headerValue(header, "collected_at"), headerValue(header, "root"), nodes, edges);
     } catch (NoSuchFileException e) {
-      return java.util.Optional.empty();
+      log.info("{}: no earlier data to carry forward", stem);
+      return null;
     } catch (IOException | RuntimeException e) {
       log.warn("{}: the last good data in {} cannot be read, nothing carried forward: {}", stem, file,
           e.getMessage());
-      return java.util.Optional.empty();
+      return null;
     }
-    log.info("{}: not collected; its last good data carried forward whole: {} node(s), {} edge(s)", stem,
-        nodeLines.size(), edgeLines.size());
-    return java.util.Optional.of(new Whole(root, rootName, new Carried(nodeLines, edgeLines, List.of("* *"))));
   }
 
   /**
